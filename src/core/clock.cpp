@@ -1,0 +1,15 @@
+#include "core/clock.h"
+
+#include <thread>
+
+namespace eec::core {
+
+std::chrono::system_clock::time_point SystemClock::now() const {
+  return std::chrono::system_clock::now();
+}
+
+void SystemClock::sleep_for(std::chrono::milliseconds duration) {
+  std::this_thread::sleep_for(duration);
+}
+
+}  // namespace eec::core
