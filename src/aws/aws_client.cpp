@@ -60,7 +60,8 @@ AwsClient::AwsClient(net::HttpTransport& transport, CredentialsSource& credentia
       credentials_(credentials),
       clock_(clock),
       env_(env),
-      options_(std::move(options)) {}
+      options_(std::move(options)),
+      quota_(options_.retry.quota_capacity) {}
 
 core::Result<nlohmann::json> AwsClient::call_json(Service service, std::string_view target_prefix,
                                                   std::string_view operation,

@@ -28,6 +28,7 @@ struct RetryOptions {
   int max_attempts = 3;
   std::chrono::milliseconds base_delay{1000};
   std::chrono::milliseconds max_backoff{20000};
+  int quota_capacity = 500;  // tokens of the client's RetryQuota
 };
 
 class RetryQuota {
