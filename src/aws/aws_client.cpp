@@ -20,18 +20,6 @@ std::string request_url(std::string_view endpoint_url) {
   return url;
 }
 
-// The URL for a trace line: an endpoint override may carry user:password@, which we drop.
-std::string redact_url(std::string_view url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::string(url);
-  const auto authority_start = scheme_end + 3;
-  const auto authority_end = url.find_first_of("/?#", authority_start);
-  const auto at =
-      url.rfind('@', authority_end == std::string_view::npos ? url.size() - 1 : authority_end);
-  if (at == std::string_view::npos || at < authority_start) return std::string(url);
-  return std::string(url.substr(0, authority_start)) + "***@" + std::string(url.substr(at + 1));
-}
-
 bool is_success(int status) {
   return status >= 200 && status < 300;
 }
@@ -143,7 +131,7 @@ core::Result<net::HttpResponse> AwsClient::attempt(Service service, std::string_
   const auto end = clock_.now();
 
   std::string line = "aws " + std::string(service_name(service)) + " " + std::string(operation) +
-                     ": " + request.method + " " + redact_url(request.url) + " attempt " +
+                     ": " + request.method + " " + request.url + " attempt " +
                      std::to_string(number) + "/" + std::to_string(options_.retry.max_attempts) +
                      " -> ";
   if (!response) {

@@ -15,9 +15,9 @@
 //    network/timeout (no response), or the parsed AWS error (auth, throttled, not_found, client,
 //    server), or parse (a 2xx body we cannot read). Service errors carry service, code, request id
 //    and HTTP status.
-//  - The debug sink sees method, URL (without any user:password), service, operation, attempt,
-//    HTTP status, error code, request id, duration and retry delays: never a header, a body, a
-//    credential or an error message.
+//  - The debug sink sees method, URL (resolve_endpoint refuses URLs with a user:password), service,
+//    operation, attempt, HTTP status, error code, request id, duration and retry delays: never a
+//    header, a body, a credential or an error message.
 #pragma once
 
 #include <chrono>

@@ -1,9 +1,6 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "aws/ec2_protocol.h"
@@ -11,69 +8,15 @@
 #include "aws/query_params.h"
 #include "aws/query_protocol.h"
 #include "aws/xml_document.h"
+#include "botocore_vectors.h"
 
 namespace eec::aws {
 namespace {
 
-using nlohmann::ordered_json;
-
-std::vector<ordered_json> load_vectors() {
-  std::vector<ordered_json> vectors;
-  const std::filesystem::path dir = std::filesystem::path(EEC_TEST_DATA_DIR) / "protocols/botocore";
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".json") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    vectors.push_back(ordered_json::parse(text.str()));
-  }
-  return vectors;
-}
-
-std::vector<std::string> strings(const ordered_json& list) {
-  std::vector<std::string> out;
-  for (const auto& item : list) out.push_back(item.get<std::string>());
-  return out;
-}
-
-std::string scalar(const ordered_json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
-// What a typed API does with botocore's input for the query protocol: lists as .member.N.
-QueryParams query_params_from(const ordered_json& params) {
-  QueryParams out;
-  for (const auto& [key, value] : params.items()) {
-    if (value.is_array()) {
-      out.add_member_list(key, strings(value));
-    } else {
-      out.add(key, scalar(value));
-    }
-  }
-  return out;
-}
-
-// The same for EC2, whose list members have their own wire names (botocore's locationName).
-QueryParams ec2_params_from(const ordered_json& params) {
-  QueryParams out;
-  for (const auto& [key, value] : params.items()) {
-    if (key == "Filters") {
-      for (const auto& filter : value) {
-        out.add_filter(filter["Name"].get<std::string>(), strings(filter["Values"]));
-      }
-    } else if (key == "InstanceIds") {
-      out.add_indexed_list("InstanceId", strings(value));
-    } else if (key == "SubnetIds") {
-      out.add_indexed_list("SubnetId", strings(value));
-    } else {
-      out.add(key, scalar(value));
-    }
-  }
-  return out;
-}
+using namespace eec::aws::vectors;  // NOLINT: test helpers
 
 TEST(ProtocolCodec, BodiesAndHeadersEqualBotocoreVectors) {
-  const auto vectors = load_vectors();
+  const auto vectors = load_botocore_vectors();
   ASSERT_EQ(vectors.size(), 20u);
   int json_count = 0, query_count = 0, ec2_count = 0;
   for (const auto& vector : vectors) {
