@@ -187,7 +187,7 @@ struct LocalHttpServer::State {
     std::string version;
     if (!parse_head(std::string_view(buffer).substr(0, head_end), request, version)) return false;
     std::size_t length = 0;
-    const std::string_view length_text = request.header("Content-Length");
+    const std::string length_text = request.header("Content-Length");
     std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
     const std::size_t body_start = head_end + 4;
     while (buffer.size() < body_start + length) {

@@ -42,8 +42,9 @@ struct ServerRequest {
   std::string body;
   int connection = 0;  // 1-based number of the accepted connection that carried it
 
-  [[nodiscard]] std::string_view header(std::string_view name) const {
-    return net::find_header(headers, name).value_or("");
+  // The value of a header (case-insensitive name), empty when absent.
+  [[nodiscard]] std::string header(std::string_view name) const {
+    return std::string(net::find_header(headers, name).value_or(""));
   }
 };
 
