@@ -35,7 +35,7 @@ class CurlTransportTest : public ::testing::Test {
   }
 
   static ServerResponse echo_target(const ServerRequest& request) {
-    return ServerResponse{200, {}, request.target, {}, false, false};
+    return ServerResponse{200, request.target};
   }
 
   static HttpRequest get(std::string url) {
@@ -48,10 +48,9 @@ class CurlTransportTest : public ::testing::Test {
 TEST_F(CurlTransportTest, GetCarriesHeadersAndReturnsStatusHeadersAndBody) {
   auto server = serve([](const ServerRequest& request) {
     if (request.method != "GET" || request.header("X-Probe") != "one two") {
-      return ServerResponse{400, {}, "unexpected request", {}, false, false};
+      return ServerResponse{400, "unexpected request"};
     }
-    return ServerResponse{
-        203, {{"X-Reply", "yes"}, {"Content-Type", "text/plain"}}, "hello", {}, false, false};
+    return ServerResponse{203, "hello", {{"X-Reply", "yes"}, {"Content-Type", "text/plain"}}};
   });
   CurlTransport transport(CurlOptions{});
   HttpRequest request = get(server->url("/path?x=1"));
@@ -104,7 +103,7 @@ TEST_F(CurlTransportTest, BodyWithoutContentTypeGetsNoneAddedByLibcurl) {
 
 TEST_F(CurlTransportTest, ErrorStatusIsAResponseNotAnError) {
   auto server = serve([](const ServerRequest&) {
-    return ServerResponse{503, {}, "<Error><Code>Unavailable</Code></Error>", {}, false, false};
+    return ServerResponse{503, "<Error><Code>Unavailable</Code></Error>"};
   });
   CurlTransport transport(CurlOptions{});
 
@@ -128,10 +127,28 @@ TEST_F(CurlTransportTest, SequentialRequestsReuseOneConnection) {
   EXPECT_EQ(server->requests().size(), 5u);
 }
 
+TEST_F(CurlTransportTest, ConnectionClosedByTheServerIsReplacedTransparently) {
+  auto server = serve([](const ServerRequest& request) {
+    ServerResponse response{200, request.target};
+    response.close_after = true;
+    return response;
+  });
+  CurlTransport transport(CurlOptions{});
+
+  ASSERT_TRUE(transport.send(get(server->url("/1"))));
+  auto second = transport.send(get(server->url("/2")));
+
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->body, "/2");
+  EXPECT_EQ(server->connections_accepted(), 2);
+}
+
 TEST_F(CurlTransportTest, ConcurrentRequestsFromSeveralThreadsAllSucceedAndConnectionsAreKept) {
   auto server = serve([](const ServerRequest& request) {
     // Long enough that the threads overlap and need their own connections.
-    return ServerResponse{200, {}, request.target, milliseconds(20), false, false};
+    ServerResponse response{200, request.target};
+    response.delay = milliseconds(20);
+    return response;
   });
   CurlTransport transport(CurlOptions{});
   constexpr int kThreads = 6;
@@ -159,7 +176,9 @@ TEST_F(CurlTransportTest, ConcurrentRequestsFromSeveralThreadsAllSucceedAndConne
 
 TEST_F(CurlTransportTest, TotalTimeoutIsKindTimeoutAndReturnsPromptly) {
   auto server = serve([](const ServerRequest&) {
-    return ServerResponse{200, {}, "too late", milliseconds(60000), false, false};
+    ServerResponse response{200, "too late"};
+    response.delay = milliseconds(60000);
+    return response;
   });
   CurlTransport transport(CurlOptions{});
   HttpRequest request = get(server->url("/slow"));
@@ -201,7 +220,9 @@ TEST_F(CurlTransportTest, ConnectionRefusedIsKindNetworkNamingTheHost) {
 
 TEST_F(CurlTransportTest, ConnectionResetBeforeAnswerIsKindNetwork) {
   auto server = serve([](const ServerRequest&) {
-    return ServerResponse{200, {}, "", {}, /*close_abruptly=*/true, false};
+    ServerResponse response;
+    response.close_abruptly = true;
+    return response;
   });
   CurlTransport transport(CurlOptions{});
 
@@ -286,7 +307,9 @@ TEST_F(CurlTransportTest, ObserverSeesEveryExchangeWithItsTimes) {
   ASSERT_TRUE(transport.send(get(server->url("/b"))));
   HttpRequest slow = get(server->url("/c"));
   server->set_handler([](const ServerRequest&) {
-    return ServerResponse{200, {}, "", milliseconds(60000), false, false};
+    ServerResponse response;
+    response.delay = milliseconds(60000);
+    return response;
   });
   slow.total_timeout = milliseconds(100);
   ASSERT_FALSE(transport.send(slow));

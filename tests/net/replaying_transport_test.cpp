@@ -130,12 +130,9 @@ TEST(ReplayingTransport, ServesWhatRecordingTransportSavedFromARealExchange) {
   static const CurlGlobal global;
   auto server = test::LocalHttpServer::start([](const test::ServerRequest& request) {
                   return test::ServerResponse{200,
-                                              {{"Content-Type", "application/json"}},
                                               R"({"echo":")" + request.header("X-Amz-Target") +
                                                   R"(","SessionToken":"canary"})",
-                                              {},
-                                              false,
-                                              false};
+                                              {{"Content-Type", "application/json"}}};
                 }).value();
   CurlTransport curl(CurlOptions{});
   RecordingTransport recorder(curl);

@@ -201,7 +201,7 @@ struct LocalHttpServer::State {
       requests.push_back(request);
     }
 
-    ServerResponse response{404, {}, "no handler", {}, false, false};
+    ServerResponse response{404, "no handler"};
     {
       std::lock_guard lock(handler_mutex);
       if (handler) response = handler(request);

@@ -2,8 +2,10 @@
 // in for a local endpoint (instance metadata, container credentials).
 //
 //   auto server = eec::test::LocalHttpServer::start([](const eec::test::ServerRequest& r) {
-//     if (r.target == "/latest/api/token") return eec::test::ServerResponse{200, {}, "token"};
-//     return eec::test::ServerResponse{404, {}, "not found"};
+//     if (r.target == "/latest/api/token") return eec::test::ServerResponse{200, "token"};
+//     eec::test::ServerResponse slow{404, "not found"};
+//     slow.delay = std::chrono::seconds(60);  // a client with a shorter timeout gives up
+//     return slow;
 //   }).value();
 //   request.url = server->url("/latest/meta-data/");   // http://127.0.0.1:<port>/latest/...
 //
@@ -49,6 +51,10 @@ struct ServerRequest {
 };
 
 struct ServerResponse {
+  // `return {404, "not found"};` in a handler; set the other fields afterwards when needed.
+  ServerResponse(int status_code = 200, std::string body_text = {}, net::Headers header_list = {})
+      : status(status_code), headers(std::move(header_list)), body(std::move(body_text)) {}
+
   int status = 200;
   net::Headers headers;  // Content-Length is added
   std::string body;
