@@ -83,6 +83,26 @@ std::size_t json_compound_end(std::string_view text, std::size_t open) {
   return text.size();
 }
 
+// Index of the '>' that closes the tag opening at `lt`, or npos. A '>' inside a quoted attribute
+// value does not close the tag (well-formed XML may have one there). A '<' inside quotes cannot
+// be well-formed, so the scan then falls back to the first '>': a stray quote in malformed input
+// must not hide the elements after it from redaction.
+std::size_t xml_tag_end(std::string_view text, std::size_t lt) {
+  char quote = 0;
+  for (std::size_t i = lt + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      if (c == '<') break;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i;
+    }
+  }
+  return text.find('>', lt);
+}
+
 std::string quoted_redacted() {
   return "\"" + std::string(kRedacted) + "\"";
 }
@@ -242,7 +262,7 @@ std::string redact_xml(std::string_view text) {
       copy_through(lt, "]]>");
       continue;
     }
-    const std::size_t gt = text.find('>', lt);
+    const std::size_t gt = xml_tag_end(text, lt);
     if (gt == std::string_view::npos) {
       out.append(rest);
       break;
