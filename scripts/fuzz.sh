@@ -51,18 +51,16 @@ stat_of() {  # stat_of TARGET NAME: a -print_final_stats value from the target's
 }
 
 status=0
-pids=()
-names=()
+running=0
 for target in "${targets[@]}"; do
-  run_target "$target" &
-  pids+=($!)
-  names+=("$target")
-  if ((${#pids[@]} >= parallel)); then
-    wait "${pids[0]}" || true
-    pids=("${pids[@]:1}")
+  if ((running >= parallel)); then
+    wait -n || true
+    running=$((running - 1))
   fi
+  run_target "$target" &
+  running=$((running + 1))
 done
-for pid in "${pids[@]}"; do wait "$pid" || true; done
+wait || true
 
 printf '%-16s %8s %12s %9s %8s %8s\n' target seconds executions exec/s corpus crashes
 for target in "${targets[@]}"; do

@@ -103,6 +103,44 @@ std::size_t xml_tag_end(std::string_view text, std::size_t lt) {
   return text.find('>', lt);
 }
 
+// Where the content of the secret element `name`, whose start tag ends just before `from`, ends:
+// at its matching close tag. Elements of the same name inside it nest, and CDATA sections and
+// comments are skipped, so a "</Name>" in them does not end it early and let the rest through.
+// Without a close tag (a truncated body) the content ends at the first other markup; an
+// unterminated CDATA section or comment runs to the end of the text.
+std::size_t xml_secret_end(std::string_view text, std::size_t from, std::string_view name) {
+  std::size_t first_markup = std::string_view::npos;
+  int depth = 0;
+  std::size_t i = from;
+  while ((i = text.find('<', i)) != std::string_view::npos) {
+    const std::string_view rest = text.substr(i);
+    const std::string_view skip_to = rest.starts_with("<![CDATA[") ? "]]>"
+                                     : rest.starts_with("<!--")    ? "-->"
+                                                                   : "";
+    if (!skip_to.empty()) {
+      const std::size_t end = text.find(skip_to, i);
+      if (end == std::string_view::npos) return text.size();
+      i = end + skip_to.size();
+      continue;
+    }
+    if (first_markup == std::string_view::npos) first_markup = i;
+    const bool closing = rest.starts_with("</");
+    const std::string_view after = rest.substr(closing ? 2 : 1);
+    const char next = after.size() > name.size() ? after[name.size()] : '>';
+    if (after.starts_with(name) && (next == '>' || next == '/' || is_space(next))) {
+      if (closing) {
+        if (depth == 0) return i;
+        --depth;
+      } else {
+        const std::size_t gt = xml_tag_end(text, i);
+        if (gt != std::string_view::npos && text[gt - 1] != '/') ++depth;
+      }
+    }
+    ++i;
+  }
+  return first_markup == std::string_view::npos ? text.size() : first_markup;
+}
+
 std::string quoted_redacted() {
   return "\"" + std::string(kRedacted) + "\"";
 }
@@ -285,8 +323,7 @@ std::string redact_xml(std::string_view text) {
     if (!is_secret_name(local)) continue;
 
     // Everything up to the matching close tag is the secret, CDATA included.
-    std::size_t close = text.find("</" + std::string(qualified), i);
-    if (close == std::string_view::npos) close = std::min(text.find('<', i), text.size());
+    const std::size_t close = xml_secret_end(text, i, qualified);
     const std::string_view content = text.substr(i, close - i);
     const bool blank = std::all_of(content.begin(), content.end(), is_space);
     out.append(blank ? content : kRedacted);

@@ -133,6 +133,22 @@ TEST(Redact, XmlAttributeValueWithGreaterThanKeepsTheTagWhole) {
             R"(<a b="x><SessionToken>REDACTED</SessionToken>)");
 }
 
+// Found by fuzz/redact_fuzzer: the secret ended at the first "</Token" anywhere, so a close tag
+// quoted inside CDATA, a nested element of the same name or a longer name starting with it let
+// the rest of the secret through.
+TEST(Redact, XmlSecretEndsAtItsOwnCloseTagOnly) {
+  EXPECT_EQ(redact_xml("<r><Token><![CDATA[a</Token>canary]]></Token><x>1</x></r>"),
+            "<r><Token>REDACTED</Token><x>1</x></r>");
+  EXPECT_EQ(redact_xml("<r><Token><Token>a</Token>canary</Token><x>1</x></r>"),
+            "<r><Token>REDACTED</Token><x>1</x></r>");
+  EXPECT_EQ(redact_xml("<r><Token><TokenX>a</TokenX>canary</Token></r>"),
+            "<r><Token>REDACTED</Token></r>");
+  EXPECT_EQ(redact_xml("<r><Token><!-- </Token> -->canary</Token></r>"),
+            "<r><Token>REDACTED</Token></r>");
+  // Truncated: an unterminated CDATA section is secret to the end.
+  EXPECT_EQ(redact_xml("<r><Token><![CDATA[canary"), "<r><Token>REDACTED");
+}
+
 TEST(Redact, QueryProtocolFormBodyLosesMfaCodeAndWebIdentityToken) {
   const std::string body =
       "Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr&SerialNumber=arn%3Aaws%3Aiam"
