@@ -4,12 +4,12 @@
 // rest is the body.
 //
 // A typed operation's decoder joins by one line in kDecoders, e.g.
-//   {"ecs.DescribeTasks", [](const nlohmann::json& j) { (void)aws::ecs::decode_describe_tasks(j);
-//   }},
+//   {"ecs.DescribeTasks", [](const nlohmann::json& j) { (void)decode_describe_tasks(j); }},
 // Invariants: never crashes or lets an exception out; parse_json_response accepts only objects.
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -25,12 +25,13 @@ struct Decoder {
 };
 
 // Typed decoders of JSON-protocol responses; each must accept any JSON object without crashing.
-constexpr std::array<Decoder, 1> kDecoders = {{
+// One line per decoder (see the file comment); the first only re-serialises the parsed body.
+constexpr Decoder kDecoders[] = {
     {"json.dump",
      [](const nlohmann::json& j) {
        (void)j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
      }},
-}};
+};
 
 constexpr std::array<int, 4> kStatuses = {400, 403, 429, 500};
 
@@ -38,8 +39,8 @@ constexpr std::array<int, 4> kStatuses = {400, 403, 429, 500};
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  const Decoder& decoder = kDecoders[data[0] % kDecoders.size()];
-  const int status = kStatuses[(data[0] / kDecoders.size()) % kStatuses.size()];
+  const Decoder& decoder = kDecoders[data[0] % std::size(kDecoders)];
+  const int status = kStatuses[(data[0] / std::size(kDecoders)) % kStatuses.size()];
   const std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
 
   auto parsed = eec::aws::parse_json_response(body);
