@@ -27,6 +27,26 @@ from botocore.config import Config
 
 REGION = "us-east-1"
 
+# Every summary has exactly these keys (README.md describes each).
+SUMMARY_KEYS = (
+    "scenario",
+    "endpoint",
+    "region",
+    "account",
+    "partition",
+    "caller",
+    "env",
+    "assumableRole",
+    "cluster",
+    "task",
+    "tasks",
+    "taskRole",
+    "kmsKey",
+    "network",
+    "containerInstance",
+    "instanceProfile",
+)
+
 SSMMESSAGES_ACTIONS = [
     "ssmmessages:CreateControlChannel",
     "ssmmessages:CreateDataChannel",
@@ -117,24 +137,17 @@ class Seeder:
         return f"arn:{self.partition}:{service}:{region}:{self.account}:{resource}"
 
     def summary(self) -> dict[str, Any]:
-        return {
-            "scenario": self.scenario,
-            "endpoint": self.endpoint,
-            "region": self.region,
-            "account": self.account,
-            "partition": self.partition,
-            "caller": None,
-            "env": None,
-            "assumableRole": None,
-            "cluster": None,
-            "task": None,
-            "tasks": {},
-            "taskRole": None,
-            "kmsKey": None,
-            "network": None,
-            "containerInstance": None,
-            "instanceProfile": None,
-        }
+        """The summary before the scenario fills it in: null for what it does not build."""
+        out: dict[str, Any] = dict.fromkeys(SUMMARY_KEYS)
+        out.update(
+            scenario=self.scenario,
+            endpoint=self.endpoint,
+            region=self.region,
+            account=self.account,
+            partition=self.partition,
+            tasks={},
+        )
+        return out
 
     # --- building blocks -------------------------------------------------------------------
 
@@ -195,7 +208,14 @@ class Seeder:
         key = iam.create_access_key(UserName=name)["AccessKey"]
 
         role_policy = policy(allow(TOOL_READ_ACTIONS), *statements)
-        self.out["assumableRole"] = self.role("operator", user_arn, role_policy, path="/ops/")
+        role = self.role("operator", user_arn, role_policy, path="/ops/")
+        # moto wants an identity policy for AssumeRole too, even in the role's own account.
+        iam.put_user_policy(
+            UserName=name,
+            PolicyName="assume-operator",
+            PolicyDocument=policy(allow("sts:AssumeRole", role["arn"])),
+        )
+        self.out["assumableRole"] = role
         self.out["caller"] = {
             "userName": name,
             "arn": user_arn,

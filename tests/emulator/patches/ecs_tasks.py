@@ -60,11 +60,18 @@ class EmulatedContainer:
         self.memory_reservation = (
             str(definition["memoryReservation"]) if definition.get("memoryReservation") else None
         )
-        self.managed_agents: list[dict[str, Any]] = []
+        self.agents: list[dict[str, Any]] = []
         if exec_enabled:
-            self.managed_agents.append(
-                {"name": EXEC_AGENT, "lastStatus": "RUNNING", "lastStartedAt": now}
-            )
+            self.agents.append({"name": EXEC_AGENT, "lastStatus": "RUNNING", "lastStartedAt": now})
+
+    # AWS leaves `managedAgents` out for a container without any (a sidecar, or exec off).
+    @property
+    def managed_agents(self) -> list[dict[str, Any]] | None:
+        return self.agents or None
+
+    @managed_agents.setter
+    def managed_agents(self, value: list[dict[str, Any]] | None) -> None:
+        self.agents = list(value or [])
 
     # moto's Container model spells it this way; keep both readable.
     @property
@@ -103,6 +110,16 @@ def _finish(
     task.stop_code = None
     task.stopped_at = None
     task.stopping_at = None
+    # AWS leaves out what is empty rather than sending "".
+    task.stopped_reason = task.stopped_reason or None
+    task.started_by = task.started_by or None
+    if not task.overrides:
+        task.overrides = {
+            "containerOverrides": [
+                {"name": c.get("name")} for c in task_definition.container_definitions
+            ],
+            "inferenceAcceleratorOverrides": [],
+        }
     task.attributes = [{"name": "ecs.cpu-architecture", "value": "x86_64"}]
     task.containers = [
         EmulatedContainer(task, definition, exec_enabled)
@@ -277,7 +294,7 @@ def _stop_task(original: Any) -> Any:
         task.stopping_at = task.stopped_at = task.execution_stopped_at = now
         for container in task.containers:
             container.last_status = "STOPPED"
-            for agent in getattr(container, "managed_agents", []):
+            for agent in getattr(container, "agents", []):
                 agent["lastStatus"] = "STOPPED"
         return task
 

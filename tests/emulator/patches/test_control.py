@@ -84,15 +84,13 @@ CONTAINER_FIELDS = {
 
 def _set_agent(container: Any, agent: dict[str, Any] | None) -> None:
     if agent is None:
-        container.managed_agents = []
+        container.agents = []
         return
     _check_keys(agent, {"lastStatus", "reason", "lastStartedAt"}, "agent")
-    entry = next(
-        (a for a in container.managed_agents if a.get("name") == ecs_tasks.EXEC_AGENT), None
-    )
+    entry = next((a for a in container.agents if a.get("name") == ecs_tasks.EXEC_AGENT), None)
     if entry is None:
         entry = {"name": ecs_tasks.EXEC_AGENT, "lastStatus": "RUNNING"}
-        container.managed_agents.append(entry)
+        container.agents.append(entry)
     for key, value in agent.items():
         entry[key] = _timestamp(value) if key == "lastStartedAt" and value is not None else value
         if value is None:
