@@ -36,7 +36,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> None:
     started = time.monotonic()
     args = parse_args(argv)
     stop = threading.Event()
@@ -68,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.pidfile:
         Path(args.pidfile).write_text(f"{os.getpid()}\n")
-    thread = threading.Thread(target=server.serve_forever, name="moto", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="moto", daemon=True
+    )
     thread.start()
 
     if args.timing:
@@ -78,14 +80,17 @@ def main(argv: list[str] | None = None) -> int:
     # that a full pipe can never block the server.
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
 
-    while not stop.wait(0.5):
+    while not stop.wait(0.1):
         pass
     server.shutdown()
     thread.join(timeout=5)
     if args.pidfile:
         Path(args.pidfile).unlink(missing_ok=True)
-    return 0
+    # Nothing is left to flush or close; skipping the interpreter's teardown of moto's many
+    # modules saves a noticeable part of each test's run time.
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

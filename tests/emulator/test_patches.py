@@ -144,6 +144,33 @@ class ServerTest(unittest.TestCase):
         self.assertEqual(control("GET", "health"), (200, {"ok": True, "auth": True}))
 
 
+class StartupShortcutTest(EmulatorTest):
+    """patches/startup.py loads regions and instance type offerings its own way."""
+
+    def test_regions_and_lazily_loaded_offerings_answer_as_in_stock_moto(self) -> None:
+        ec2 = self.admin("ec2")
+        regions = {r["RegionName"] for r in ec2.describe_regions()["Regions"]}
+        self.assertTrue({"us-east-1", "eu-west-1", "ap-southeast-2"} <= regions)
+        offerings = ec2.describe_instance_type_offerings(
+            LocationType="availability-zone",
+            Filters=[{"Name": "instance-type", "Values": ["t3.medium"]}],
+        )["InstanceTypeOfferings"]
+        self.assertIn("us-east-1a", {o["Location"] for o in offerings})
+        self.assertEqual({o["LocationType"] for o in offerings}, {"availability-zone"})
+        # RunInstances with a zone checks the zone against the offerings of the region.
+        image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+        with self.assertRaises(ClientError) as err:
+            ec2.run_instances(
+                ImageId=image, InstanceType="t3.medium", MinCount=1, MaxCount=1,
+                Placement={"AvailabilityZone": "eu-west-1a"},
+            )
+        self.assertEqual(err.exception.response["Error"]["Code"], "InvalidParameterValue")
+        ec2.run_instances(
+            ImageId=image, InstanceType="t3.medium", MinCount=1, MaxCount=1,
+            Placement={"AvailabilityZone": "us-east-1b"},
+        )
+
+
 # --- iam:SimulatePrincipalPolicy -------------------------------------------------------------
 
 
@@ -951,6 +978,21 @@ class SeedTest(EmulatorTest):
             capture_output=True, text=True,
         )
         self.assertEqual(unknown.returncode, 2)
+
+    def test_control_endpoint_seeds_inside_the_server(self) -> None:
+        status, summary = control("POST", "seed", {"scenario": "healthy-fargate"})
+        self.assertEqual(status, 200)
+        self.assertEqual(tuple(summary), seed.SUMMARY_KEYS)
+        self.assertEqual(summary["endpoint"], SERVER.endpoint)
+        self.assertEqual(
+            self.as_caller(summary, "sts").get_caller_identity()["Arn"], summary["caller"]["arn"]
+        )
+        status, answer = control("POST", "seed", {"scenario": "nope"})
+        self.assertEqual(status, 404)
+        self.assertIn("healthy-fargate", answer["error"])
+        status, answer = control("POST", "seed", {"scenario": "healthy-fargate"})
+        self.assertEqual(status, 500)  # seeded already: the IAM user exists
+        self.assertIn("EntityAlreadyExists", answer["error"])
 
     def test_reset_wipes_the_scenario_but_keeps_the_bootstrap_admin(self) -> None:
         summary = seed.seed(SERVER.endpoint, "healthy-fargate")

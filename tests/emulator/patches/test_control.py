@@ -9,8 +9,10 @@ else goes to moto untouched. The endpoints are documented in ../README.md:
   POST /eec-test/task                 set a task's status, agents, exit codes, attachments, ...
   POST /eec-test/subnet               set a subnet's OwnerId (a subnet shared from another account)
   POST /eec-test/container-instance   set agentConnected, status, versionInfo, attributes
+  POST /eec-test/seed                 run a seed.py scenario inside the server, return its summary
 
-Errors are {"error": "..."} with HTTP 400 (bad request) or 404 (no such resource).
+Errors are {"error": "..."} with HTTP 400 (bad request), 404 (no such resource) or 500 (a
+seeding call failed).
 """
 
 from __future__ import annotations
@@ -171,14 +173,30 @@ def reset(body: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True}
 
 
+def seed_scenario(body: dict[str, Any], endpoint: str) -> dict[str, Any]:
+    """seed.py's builders, run here: no new interpreter and boto3 import per scenario."""
+    import seed  # tests/emulator, on sys.path as the server script's directory
+
+    _check_keys(body, {"scenario", "region"}, "seed")
+    scenario = body.get("scenario")
+    if scenario not in seed.SCENARIOS:
+        raise ControlError(404, f"unknown scenario {scenario!r}; known: {', '.join(seed.SCENARIOS)}")
+    try:
+        return seed.seed(endpoint, scenario, body.get("region") or seed.REGION)
+    except Exception as e:  # a seeding call failed: say which, as a 500
+        raise ControlError(500, f"seeding {scenario} failed: {type(e).__name__}: {e}") from e
+
+
 def wrap(app: Callable[..., Any], config: Any) -> Callable[..., Any]:
-    routes: dict[tuple[str, str], Callable[[dict[str, Any]], dict[str, Any]]] = {
-        ("GET", "health"): lambda body: {"ok": True, "auth": config.auth},
-        ("GET", "bootstrap"): lambda body: auth_bootstrap.credentials(),
-        ("POST", "reset"): reset,
-        ("POST", "task"): set_task,
-        ("POST", "subnet"): set_subnet,
-        ("POST", "container-instance"): set_container_instance,
+    Route = Callable[[dict[str, Any], str], dict[str, Any]]
+    routes: dict[tuple[str, str], Route] = {
+        ("GET", "health"): lambda body, endpoint: {"ok": True, "auth": config.auth},
+        ("GET", "bootstrap"): lambda body, endpoint: auth_bootstrap.credentials(),
+        ("POST", "reset"): lambda body, endpoint: reset(body),
+        ("POST", "task"): lambda body, endpoint: set_task(body),
+        ("POST", "subnet"): lambda body, endpoint: set_subnet(body),
+        ("POST", "container-instance"): lambda body, endpoint: set_container_instance(body),
+        ("POST", "seed"): seed_scenario,
     }
 
     def control(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
@@ -195,13 +213,17 @@ def wrap(app: Callable[..., Any], config: Any) -> Callable[..., Any]:
             body = json.loads(raw) if raw.strip() else {}
             if not isinstance(body, dict):
                 raise ControlError(400, "the body must be a JSON object")
-            payload = route(body)
+            host = environ.get("HTTP_HOST") or f"{environ['SERVER_NAME']}:{environ['SERVER_PORT']}"
+            endpoint = f"http://{host}"
+            payload = route(body, endpoint)
         except ControlError as e:
             status, payload = e.status, {"error": str(e)}
         except (ValueError, TypeError, KeyError) as e:
             status, payload = 400, {"error": f"{type(e).__name__}: {e}"}
         data = json.dumps(payload).encode()
-        reason = {200: "OK", 400: "Bad Request", 404: "Not Found"}[status]
+        reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 500: "Internal Server Error"}[
+            status
+        ]
         start_response(
             f"{status} {reason}",
             [("Content-Type", "application/json"), ("Content-Length", str(len(data)))],
