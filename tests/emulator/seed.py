@@ -173,6 +173,7 @@ class Seeder:
         self.out["network"] = {
             "vpcId": vpc,
             "subnetId": subnet,
+            "subnetOwnerId": self.account,
             "securityGroupId": group,
             "vpcEndpoints": endpoints,
         }
@@ -480,10 +481,61 @@ def ec2_old_agent(s: Seeder) -> dict[str, Any]:
     return s.out
 
 
+SHARED_VPC_OWNER = "111122223333"
+
+
+def shared_vpc(s: Seeder) -> dict[str, Any]:
+    """A healthy Fargate task in a subnet shared from account 111122223333, with a Service
+    Connect attachment before its ENI and a Service Connect proxy container without managed
+    agents; interface endpoints for ssmmessages and kms; exec sessions encrypted with a KMS key
+    that the task role may decrypt and the caller may use."""
+    network = s.network(interface_endpoints=("ssmmessages", "kms"))
+    s.control("POST", "subnet", {"subnetId": network["subnetId"], "ownerId": SHARED_VPC_OWNER})
+    network["subnetOwnerId"] = SHARED_VPC_OWNER
+    key = s.kms_key()
+    s.cluster({"kmsKeyId": key["arn"], "logging": "DEFAULT"})
+    s.out["taskRole"] = s.role(
+        "task-role",
+        "ecs-tasks.amazonaws.com",
+        policy(allow(SSMMESSAGES_ACTIONS), allow("kms:Decrypt", key["arn"])),
+    )
+    task_definition = s.task_definition(
+        [
+            {
+                "name": "app",
+                "image": "example/app:2.1",
+                "essential": True,
+                "linuxParameters": {"initProcessEnabled": True},
+            },
+            {"name": "ecs-service-connect-proxy", "image": "aws-appmesh-envoy", "essential": True},
+        ],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+    )
+    s.run_fargate("main", task_definition, exec_enabled=True)
+    service_connect = {
+        "id": "00000000-0000-4000-8000-5c0000000001",
+        "type": "ServiceConnect",
+        "status": "ATTACHED",
+        "details": [{"name": "ContainerName", "value": "ecs-service-connect-proxy"}],
+    }
+    s.set_task(
+        "main",
+        prependAttachments=[service_connect],
+        containers={"ecs-service-connect-proxy": {"agent": None}},
+    )
+    s.caller([_exec_statement(s), allow("kms:GenerateDataKey", key["arn"])])
+    return s.out
+
+
 SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "healthy-fargate": healthy_fargate,
     "broken-fargate": broken_fargate,
     "ec2-old-agent": ec2_old_agent,
+    "shared-vpc": shared_vpc,
 }
 
 

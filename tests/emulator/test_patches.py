@@ -963,6 +963,40 @@ class SeedTest(EmulatorTest):
         )["InstanceProfile"]
         self.assertEqual(profile["Roles"][0]["Arn"], summary["instanceProfile"]["roleArn"])
 
+    def test_shared_vpc(self) -> None:
+        summary = self.seeded("shared-vpc")
+        [subnet] = self.as_caller(summary, "ec2").describe_subnets(
+            SubnetIds=[summary["network"]["subnetId"]]
+        )["Subnets"]
+        self.assertEqual(subnet["OwnerId"], seed.SHARED_VPC_OWNER)
+        endpoints = self.as_caller(summary, "ec2").describe_vpc_endpoints(
+            Filters=[{"Name": "vpc-id", "Values": [summary["network"]["vpcId"]]}]
+        )["VpcEndpoints"]
+        self.assertEqual(
+            sorted(e["ServiceName"] for e in endpoints),
+            [f"com.amazonaws.{REGION}.kms", f"com.amazonaws.{REGION}.ssmmessages"],
+        )
+        [task] = self.as_caller(summary, "ecs").describe_tasks(
+            cluster=summary["cluster"]["arn"], tasks=[summary["task"]["arn"]]
+        )["tasks"]
+        self.assertEqual(
+            [a["type"] for a in task["attachments"]], ["ServiceConnect", "ElasticNetworkInterface"]
+        )
+        app, proxy = task["containers"]
+        self.assertEqual(app["managedAgents"][0]["lastStatus"], "RUNNING")
+        self.assertNotIn("managedAgents", proxy)
+        iam = self.as_caller(summary, "iam")
+        key = summary["kmsKey"]["arn"]
+        [decrypt] = iam.simulate_principal_policy(
+            PolicySourceArn=summary["taskRole"]["arn"], ActionNames=["kms:Decrypt"], ResourceArns=[key]
+        )["EvaluationResults"]
+        [generate] = iam.simulate_principal_policy(
+            PolicySourceArn=summary["caller"]["arn"],
+            ActionNames=["kms:GenerateDataKey"],
+            ResourceArns=[key],
+        )["EvaluationResults"]
+        self.assertEqual((decrypt["EvalDecision"], generate["EvalDecision"]), ("allowed", "allowed"))
+
     def test_cli_prints_the_summary_and_lists_scenarios(self) -> None:
         listed = subprocess.run(
             [sys.executable, str(HERE / "seed.py"), "--list"], capture_output=True, text=True, check=True

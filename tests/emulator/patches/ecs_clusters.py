@@ -12,6 +12,8 @@ from typing import Any
 from moto.core.responses import ActionResult
 from moto.ecs.responses import EC2ContainerServiceResponse
 
+from . import ecs_tasks
+
 PREFIX = "DescribeClustersResponse.clusters.Cluster."
 OPTIONAL = {"CONFIGURATIONS": "configuration", "SETTINGS": "settings", "TAGS": "tags"}
 
@@ -21,6 +23,7 @@ def apply(config: Any) -> None:
 
     def describe_clusters(self: EC2ContainerServiceResponse) -> ActionResult:
         result = original(self)
+        ecs_tasks.own_transformers(self)
         include = self._get_param("include") or []
         for flag, member in OPTIONAL.items():
             if flag in include:

@@ -253,6 +253,18 @@ def start_task(self: EC2ContainerServiceResponse) -> ActionResult:
     return ActionResult({"tasks": tasks, "failures": []})
 
 
+def own_transformers(response: EC2ContainerServiceResponse) -> None:
+    """Give this request its own include/exclude table.
+
+    moto's _include_in_response/_exclude_from_response write into a dict shared by the class,
+    so two concurrent calls with different `include` values (the checker calls concurrently)
+    could see each other's choice. An instance copy shadows it for this request only.
+    """
+    response.RESPONSE_KEY_PATH_TO_TRANSFORMER = dict(  # type: ignore[misc]
+        type(response).RESPONSE_KEY_PATH_TO_TRANSFORMER
+    )
+
+
 def find_task(backend: EC2ContainerServiceBackend, cluster_name: str, ref: str) -> Task | None:
     """A task of the cluster by ARN (old or new format) or id; task ids are unique UUIDs."""
     task_id = ref.rsplit("/", 1)[-1]
@@ -267,6 +279,7 @@ def describe_tasks(self: EC2ContainerServiceResponse) -> ActionResult:
     refs = self._get_param("tasks") or []
     if not refs:
         raise InvalidParameterException("Tasks cannot be empty.")
+    own_transformers(self)
     if "TAGS" in (self._get_param("include") or []):
         self._include_in_response(DESCRIBE_TASKS_TAGS)
     else:
