@@ -77,11 +77,14 @@ def policy(*statements: dict[str, Any]) -> str:
     return json.dumps({"Version": "2012-10-17", "Statement": list(statements)}, indent=2)
 
 
-def allow(actions: list[str] | str, resources: list[str] | str = "*", **extra: Any) -> dict[str, Any]:
+Strings = list[str] | str
+
+
+def allow(actions: Strings, resources: Strings = "*", **extra: Any) -> dict[str, Any]:
     return {"Effect": "Allow", "Action": actions, "Resource": resources, **extra}
 
 
-def deny(actions: list[str] | str, resources: list[str] | str = "*", **extra: Any) -> dict[str, Any]:
+def deny(actions: Strings, resources: Strings = "*", **extra: Any) -> dict[str, Any]:
     return {"Effect": "Deny", "Action": actions, "Resource": resources, **extra}
 
 
@@ -169,7 +172,9 @@ class Seeder:
                 SubnetIds=[subnet],
                 SecurityGroupIds=[group],
             )["VpcEndpoint"]
-            endpoints.append({"id": endpoint["VpcEndpointId"], "serviceName": endpoint["ServiceName"]})
+            endpoints.append(
+                {"id": endpoint["VpcEndpointId"], "serviceName": endpoint["ServiceName"]}
+            )
         self.out["network"] = {
             "vpcId": vpc,
             "subnetId": subnet,
@@ -317,7 +322,12 @@ def healthy_fargate(s: Seeder) -> dict[str, Any]:
     task_definition = s.task_definition(
         [
             {"name": "web", "image": "nginx:1.27", "essential": True, "linuxParameters": linux},
-            {"name": "worker", "image": "busybox:1.36", "essential": False, "linuxParameters": linux},
+            {
+                "name": "worker",
+                "image": "busybox:1.36",
+                "essential": False,
+                "linuxParameters": linux,
+            },
         ],
         requiresCompatibilities=["FARGATE"],
         networkMode="awsvpc",

@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 import urllib.error
 import urllib.request
@@ -321,18 +320,16 @@ class SimulatePrincipalPolicyTest(EmulatorTest):
             [(f"{task_prefix}abc", "allowed")],
         )
 
-    def context(self, **entries: str | list[str]) -> list[dict[str, Any]]:
-        out = []
-        for name, values in entries.items():
-            key = name.replace("__", ":").replace("_", "-")
-            out.append(
-                {
-                    "ContextKeyName": key,
-                    "ContextKeyValues": values if isinstance(values, list) else [values],
-                    "ContextKeyType": "stringList" if isinstance(values, list) else "string",
-                }
-            )
-        return out
+    @staticmethod
+    def context(entries: dict[str, str | list[str]]) -> list[dict[str, Any]]:
+        return [
+            {
+                "ContextKeyName": key,
+                "ContextKeyValues": values if isinstance(values, list) else [values],
+                "ContextKeyType": "stringList" if isinstance(values, list) else "string",
+            }
+            for key, values in entries.items()
+        ]
 
     def test_string_and_arn_conditions_use_context_entries(self) -> None:
         cluster = f"arn:aws:ecs:{REGION}:{ACCOUNT}:cluster/prod"
@@ -347,23 +344,18 @@ class SimulatePrincipalPolicyTest(EmulatorTest):
                 },
             ),
         )
-        good = self.context(
-            ecs__container_name="api", ecs__cluster=cluster, **{"aws:ResourceTag/team": "payments"}
-        )
-        [allowed] = self.simulate(arn, ["ecs:ExecuteCommand"], ContextEntries=good)
+        good = {"ecs:container-name": "api", "ecs:cluster": cluster, "aws:ResourceTag/team": "payments"}
+        [allowed] = self.simulate(arn, ["ecs:ExecuteCommand"], ContextEntries=self.context(good))
         self.assertEqual(allowed["EvalDecision"], "allowed")
         self.assertEqual(allowed["MissingContextValues"], [])
 
-        wrong = self.context(
-            ecs__container_name="db", ecs__cluster=cluster, **{"aws:ResourceTag/team": "payments"}
-        )
+        wrong = self.context({**good, "ecs:container-name": "db"})
         self.assertEqual(
             self.decisions(arn, ["ecs:ExecuteCommand"], ContextEntries=wrong), ["implicitDeny"]
         )
 
-        [missing] = self.simulate(
-            arn, ["ecs:ExecuteCommand"], ContextEntries=self.context(ecs__cluster=cluster)
-        )
+        only_cluster = self.context({"ecs:cluster": cluster})
+        [missing] = self.simulate(arn, ["ecs:ExecuteCommand"], ContextEntries=only_cluster)
         self.assertEqual(missing["EvalDecision"], "implicitDeny")
         self.assertEqual(
             sorted(missing["MissingContextValues"]), ["aws:ResourceTag/team", "ecs:container-name"]
@@ -372,38 +364,46 @@ class SimulatePrincipalPolicyTest(EmulatorTest):
     def test_negated_ifexists_null_bool_and_set_operators(self) -> None:
         arn = self.user(
             "hank",
-            seed.deny("ecs:ExecuteCommand", Condition={"StringNotEquals": {"ecs:container-name": "web"}}),
+            seed.deny(
+                "ecs:ExecuteCommand", Condition={"StringNotEquals": {"ecs:container-name": "web"}}
+            ),
             seed.allow("ecs:ExecuteCommand", Condition={"Bool": {"aws:SecureTransport": "true"}}),
-            seed.allow("ecs:DescribeTasks", Condition={"StringEqualsIfExists": {"aws:RequestedRegion": REGION}}),
+            seed.allow(
+                "ecs:DescribeTasks",
+                Condition={"StringEqualsIfExists": {"aws:RequestedRegion": REGION}},
+            ),
             seed.allow("kms:Decrypt", Condition={"Null": {"kms:EncryptionContextKeys": "true"}}),
-            seed.allow("ssm:StartSession", Condition={"ForAllValues:StringLike": {"aws:TagKeys": "team*"}}),
-            seed.allow("ssm:SendCommand", Condition={"ForAnyValue:StringEquals": {"aws:TagKeys": "owner"}}),
+            seed.allow(
+                "ssm:StartSession", Condition={"ForAllValues:StringLike": {"aws:TagKeys": "team*"}}
+            ),
+            seed.allow(
+                "ssm:SendCommand", Condition={"ForAnyValue:StringEquals": {"aws:TagKeys": "owner"}}
+            ),
         )
-        secure = self.context(aws__SecureTransport="true")
+
+        def decide(actions: list[str], entries: dict[str, str | list[str]]) -> list[str]:
+            return self.decisions(arn, actions, ContextEntries=self.context(entries))
+
+        exec_ = ["ecs:ExecuteCommand"]
         # A negated operator holds when its key is missing: the Deny applies.
-        self.assertEqual(self.decisions(arn, ["ecs:ExecuteCommand"], ContextEntries=secure), ["explicitDeny"])
-        web = self.context(aws__SecureTransport="true", ecs__container_name="web")
-        self.assertEqual(self.decisions(arn, ["ecs:ExecuteCommand"], ContextEntries=web), ["allowed"])
-        insecure = self.context(aws__SecureTransport="false", ecs__container_name="web")
-        self.assertEqual(self.decisions(arn, ["ecs:ExecuteCommand"], ContextEntries=insecure), ["implicitDeny"])
+        self.assertEqual(decide(exec_, {"aws:SecureTransport": "true"}), ["explicitDeny"])
+        web = {"aws:SecureTransport": "true", "ecs:container-name": "web"}
+        self.assertEqual(decide(exec_, web), ["allowed"])
+        self.assertEqual(decide(exec_, {**web, "aws:SecureTransport": "false"}), ["implicitDeny"])
 
-        self.assertEqual(self.decisions(arn, ["ecs:DescribeTasks"]), ["allowed"])
-        other_region = self.context(aws__RequestedRegion="eu-west-1")
-        self.assertEqual(self.decisions(arn, ["ecs:DescribeTasks"], ContextEntries=other_region), ["implicitDeny"])
+        self.assertEqual(decide(["ecs:DescribeTasks"], {}), ["allowed"])
+        ireland = {"aws:RequestedRegion": "eu-west-1"}
+        self.assertEqual(decide(["ecs:DescribeTasks"], ireland), ["implicitDeny"])
 
-        self.assertEqual(self.decisions(arn, ["kms:Decrypt"]), ["allowed"])
-        with_keys = self.context(kms__EncryptionContextKeys=["aws:ecs:clusterName"])
-        self.assertEqual(self.decisions(arn, ["kms:Decrypt"], ContextEntries=with_keys), ["implicitDeny"])
+        self.assertEqual(decide(["kms:Decrypt"], {}), ["allowed"])
+        keys = {"kms:EncryptionContextKeys": ["aws:ecs:clusterName"]}
+        self.assertEqual(decide(["kms:Decrypt"], keys), ["implicitDeny"])
 
-        tags = self.context(aws__TagKeys=["team", "owner"])
-        self.assertEqual(self.decisions(arn, ["ssm:StartSession", "ssm:SendCommand"], ContextEntries=tags),
-                         ["implicitDeny", "allowed"])
-        team_only = self.context(aws__TagKeys=["team", "team-lead"])
-        self.assertEqual(self.decisions(arn, ["ssm:StartSession", "ssm:SendCommand"], ContextEntries=team_only),
-                         ["allowed", "implicitDeny"])
+        ssm = ["ssm:StartSession", "ssm:SendCommand"]
+        self.assertEqual(decide(ssm, {"aws:TagKeys": ["team", "owner"]}), ["implicitDeny", "allowed"])
+        self.assertEqual(decide(ssm, {"aws:TagKeys": ["team", "team-lead"]}), ["allowed", "implicitDeny"])
         # Without the key, ForAllValues holds (nothing to check) and ForAnyValue does not.
-        self.assertEqual(self.decisions(arn, ["ssm:StartSession", "ssm:SendCommand"]),
-                         ["allowed", "implicitDeny"])
+        self.assertEqual(decide(ssm, {}), ["allowed", "implicitDeny"])
 
     def test_role_permissions_boundary_must_also_allow(self) -> None:
         boundary = self.iam.create_policy(

@@ -51,12 +51,12 @@ def credentials() -> dict[str, str]:
 
 def apply(config: Any) -> None:
     if config.auth:
-        settings.INITIAL_NO_AUTH_ACTION_COUNT = 0  # type: ignore[assignment]
+        settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
     original_reset = MotoAPIBackend.reset
 
     def reset(self: MotoAPIBackend) -> None:
         original_reset(self)
         ensure_user()
 
-    MotoAPIBackend.reset = reset  # type: ignore[method-assign]
+    MotoAPIBackend.reset = reset
     ensure_user()

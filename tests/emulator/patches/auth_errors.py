@@ -102,4 +102,4 @@ def apply(config: Any) -> None:
         except _RESTError as err:
             raise _reshape(self, err) from err
 
-    BaseResponse._authenticate_and_authorize_normal_action = authenticate  # type: ignore[method-assign]
+    BaseResponse._authenticate_and_authorize_normal_action = authenticate

@@ -12,7 +12,7 @@ from moto.ec2.models.subnets import Subnet
 
 
 def _owner_id(self: Subnet) -> str:
-    return self.__dict__.get("eec_owner_id") or self.ec2_backend.account_id  # type: ignore[no-any-return]
+    return self.__dict__.get("eec_owner_id") or self.ec2_backend.account_id
 
 
 def set_owner(subnet: Subnet, owner_id: str | None) -> None:
@@ -20,4 +20,4 @@ def set_owner(subnet: Subnet, owner_id: str | None) -> None:
 
 
 def apply(config: Any) -> None:
-    Subnet.owner_id = property(_owner_id)  # type: ignore[assignment,method-assign]
+    Subnet.owner_id = property(_owner_id)

@@ -32,4 +32,4 @@ def apply(config: Any) -> None:
                 self._exclude_from_response(PREFIX + member)
         return result
 
-    EC2ContainerServiceResponse.describe_clusters = describe_clusters  # type: ignore[method-assign]
+    EC2ContainerServiceResponse.describe_clusters = describe_clusters

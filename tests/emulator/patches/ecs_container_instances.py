@@ -18,11 +18,11 @@ def apply(config: Any) -> None:
 
     def register_container_instance(self: EC2ContainerServiceResponse) -> ActionResult:
         result = original(self)
-        instance = result.result["containerInstance"]  # type: ignore[index]
+        instance = result.result["containerInstance"]
         version_info = self._get_param("versionInfo") or {}
         instance.version_info.update({k: v for k, v in version_info.items() if v is not None})
         for attribute in self._get_param("attributes") or []:
             instance.attributes[attribute["name"]] = attribute.get("value")
         return result
 
-    EC2ContainerServiceResponse.register_container_instance = register_container_instance  # type: ignore[method-assign]
+    EC2ContainerServiceResponse.register_container_instance = register_container_instance

@@ -260,7 +260,7 @@ def own_transformers(response: EC2ContainerServiceResponse) -> None:
     so two concurrent calls with different `include` values (the checker calls concurrently)
     could see each other's choice. An instance copy shadows it for this request only.
     """
-    response.RESPONSE_KEY_PATH_TO_TRANSFORMER = dict(  # type: ignore[misc]
+    response.RESPONSE_KEY_PATH_TO_TRANSFORMER = dict(
         type(response).RESPONSE_KEY_PATH_TO_TRANSFORMER
     )
 
@@ -294,13 +294,18 @@ def describe_tasks(self: EC2ContainerServiceResponse) -> ActionResult:
         arn = ref
         if not ref.startswith("arn:"):
             partition = get_partition(self.region)
-            arn = f"arn:{partition}:ecs:{self.region}:{self.current_account}:task/{cluster.name}/{ref}"
+            arn = (
+                f"arn:{partition}:ecs:{self.region}:{self.current_account}:"
+                f"task/{cluster.name}/{ref}"
+            )
         failures.append({"arn": arn, "reason": "MISSING"})
     return ActionResult({"tasks": tasks, "failures": failures})
 
 
 def _stop_task(original: Any) -> Any:
-    def stop_task(self: EC2ContainerServiceBackend, cluster_str: str, task_str: str, reason: str) -> Task:
+    def stop_task(
+        self: EC2ContainerServiceBackend, cluster_str: str, task_str: str, reason: str
+    ) -> Task:
         task = original(self, cluster_str, task_str, reason)
         now = utcnow()
         task.stop_code = "UserInitiated"
@@ -315,7 +320,7 @@ def _stop_task(original: Any) -> Any:
 
 
 def _frozen_status(self: Task) -> str:
-    return self._status  # type: ignore[no-any-return]
+    return self._status
 
 
 def _set_status(self: Task, value: str) -> None:
@@ -324,13 +329,13 @@ def _set_status(self: Task, value: str) -> None:
 
 def apply(config: Any) -> None:
     # An ENI in a VPC without DNS hostnames has no private_dns_name attribute at all.
-    NetworkInterface.private_dns_name = None  # type: ignore[attr-defined]
-    EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(  # type: ignore[method-assign]
+    NetworkInterface.private_dns_name = None
+    EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(
         _resource_requirements
     )
-    EC2ContainerServiceBackend.stop_task = _stop_task(EC2ContainerServiceBackend.stop_task)  # type: ignore[method-assign]
-    Task.advance = lambda self: None  # type: ignore[method-assign]
-    Task.last_status = property(_frozen_status, _set_status)  # type: ignore[assignment]
+    EC2ContainerServiceBackend.stop_task = _stop_task(EC2ContainerServiceBackend.stop_task)
+    Task.advance = lambda self: None
+    Task.last_status = property(_frozen_status, _set_status)
     for name, value in {
         "enable_execute_command": False,
         "platform_family": None,
@@ -338,6 +343,6 @@ def apply(config: Any) -> None:
         "availability_zone": None,
     }.items():
         setattr(Task, name, value)
-    EC2ContainerServiceResponse.run_task = run_task  # type: ignore[method-assign]
-    EC2ContainerServiceResponse.start_task = start_task  # type: ignore[method-assign]
-    EC2ContainerServiceResponse.describe_tasks = describe_tasks  # type: ignore[method-assign]
+    EC2ContainerServiceResponse.run_task = run_task
+    EC2ContainerServiceResponse.start_task = start_task
+    EC2ContainerServiceResponse.describe_tasks = describe_tasks

@@ -95,7 +95,10 @@ def _statement(match: policy_eval.Match) -> dict[str, Any]:
             "Line": match.statement.start.line,
             "Column": match.statement.start.column,
         }
-        out["EndPosition"] = {"Line": match.statement.end.line, "Column": match.statement.end.column}
+        out["EndPosition"] = {
+            "Line": match.statement.end.line,
+            "Column": match.statement.end.column,
+        }
     return out
 
 
@@ -181,8 +184,9 @@ def simulate_principal_policy(self: IamResponse) -> ActionResult:
             "constraint: Member must have value between 1 and 1000"
         )
     page = results[start : start + max_items]
-    out: dict[str, Any] = {"EvaluationResults": page, "IsTruncated": start + max_items < len(results)}
-    if out["IsTruncated"]:
+    truncated = start + max_items < len(results)
+    out: dict[str, Any] = {"EvaluationResults": page, "IsTruncated": truncated}
+    if truncated:
         out["Marker"] = f"eec-sim-{start + max_items}"
     return ActionResult(out)
 
@@ -201,4 +205,4 @@ def _marker_offset(marker: str | None, total: int) -> int:
 
 
 def apply(config: Any) -> None:
-    IamResponse.simulate_principal_policy = simulate_principal_policy  # type: ignore[attr-defined]
+    IamResponse.simulate_principal_policy = simulate_principal_policy

@@ -27,8 +27,8 @@ def _check_policy(response: IamResponse, arn: str) -> None:
 
 
 def apply(config: Any) -> None:
-    User.permissions_boundary_arn = None  # type: ignore[attr-defined]
-    User.permissions_boundary = property(_boundary)  # type: ignore[attr-defined]
+    User.permissions_boundary_arn = None
+    User.permissions_boundary = property(_boundary)
 
     original_create = IamResponse.create_user
 
@@ -45,14 +45,14 @@ def apply(config: Any) -> None:
         user = self.backend.get_user(self._get_param("UserName"))
         boundary = self._get_param("PermissionsBoundary")
         _check_policy(self, boundary)
-        user.permissions_boundary_arn = boundary  # type: ignore[attr-defined]
+        user.permissions_boundary_arn = boundary
         return EmptyResult()
 
     def delete_user_permissions_boundary(self: IamResponse) -> ActionResult:
         user = self.backend.get_user(self._get_param("UserName"))
-        user.permissions_boundary_arn = None  # type: ignore[attr-defined]
+        user.permissions_boundary_arn = None
         return EmptyResult()
 
-    IamResponse.create_user = create_user  # type: ignore[method-assign]
-    IamResponse.put_user_permissions_boundary = put_user_permissions_boundary  # type: ignore[attr-defined]
-    IamResponse.delete_user_permissions_boundary = delete_user_permissions_boundary  # type: ignore[attr-defined]
+    IamResponse.create_user = create_user
+    IamResponse.put_user_permissions_boundary = put_user_permissions_boundary
+    IamResponse.delete_user_permissions_boundary = delete_user_permissions_boundary

@@ -39,7 +39,7 @@ class _Regions:
         )
 
 
-class _LazyOfferings(dict):  # type: ignore[type-arg]
+class _LazyOfferings(dict):
     """region -> offerings, read from moto's resource file on first use."""
 
     def __init__(self, module: Any, location_type: str, directory: str) -> None:
@@ -56,7 +56,7 @@ class _LazyOfferings(dict):  # type: ignore[type-arg]
         for offering in offerings:
             offering["LocationType"] = self._location_type
         self[region] = offerings
-        return offerings  # type: ignore[no-any-return]
+        return offerings
 
     def __missing__(self, region: str) -> list[dict[str, Any]]:
         offerings = self._load(region)
@@ -80,11 +80,11 @@ def _import_instance_types_lazily() -> None:
             return []
         return real_listdir(path)
 
-    os.listdir = listdir  # type: ignore[assignment]
+    os.listdir = listdir
     try:
         import moto.ec2.models.instance_types as instance_types
     finally:
-        os.listdir = real_listdir  # type: ignore[assignment]
+        os.listdir = real_listdir
 
     root = instance_types.root / instance_types.offerings_path
     for location_type in list(instance_types.INSTANCE_TYPE_OFFERINGS):
@@ -102,13 +102,13 @@ def apply(config: Any) -> None:
     def session(*args: Any, **kwargs: Any) -> Any:
         return regions if not args and not kwargs else real_session(*args, **kwargs)
 
-    boto3.Session = session  # type: ignore[misc]
+    boto3.Session = session
     try:
         _import_instance_types_lazily()
         import moto.ec2.models  # noqa: F401  (the import is the point)
         import moto.ecs.models  # noqa: F401
     finally:
-        boto3.Session = real_session  # type: ignore[misc]
+        boto3.Session = real_session
         # Modules that did `from boto3 import Session` meanwhile call it later too.
         for module in list(sys.modules.values()):
             if getattr(module, "Session", None) is session:

@@ -180,7 +180,8 @@ def seed_scenario(body: dict[str, Any], endpoint: str) -> dict[str, Any]:
     _check_keys(body, {"scenario", "region"}, "seed")
     scenario = body.get("scenario")
     if scenario not in seed.SCENARIOS:
-        raise ControlError(404, f"unknown scenario {scenario!r}; known: {', '.join(seed.SCENARIOS)}")
+        known = ", ".join(seed.SCENARIOS)
+        raise ControlError(404, f"unknown scenario {scenario!r}; known: {known}")
     try:
         return seed.seed(endpoint, scenario, body.get("region") or seed.REGION)
     except Exception as e:  # a seeding call failed: say which, as a 500
@@ -207,7 +208,8 @@ def wrap(app: Callable[..., Any], config: Any) -> Callable[..., Any]:
         try:
             route = routes.get((environ.get("REQUEST_METHOD", "GET"), path[len(PREFIX) :]))
             if route is None:
-                raise ControlError(404, f"no control endpoint {environ.get('REQUEST_METHOD')} {path}")
+                method = environ.get("REQUEST_METHOD")
+                raise ControlError(404, f"no control endpoint {method} {path}")
             length = int(environ.get("CONTENT_LENGTH") or 0)
             raw = environ["wsgi.input"].read(length) if length else b""
             body = json.loads(raw) if raw.strip() else {}
