@@ -157,7 +157,7 @@ class StartupShortcutTest(EmulatorTest):
         self.assertIn("us-east-1a", {o["Location"] for o in offerings})
         self.assertEqual({o["LocationType"] for o in offerings}, {"availability-zone"})
         # RunInstances with a zone checks the zone against the offerings of the region.
-        image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+        image = seed.LINUX_AMI
         with self.assertRaises(ClientError) as err:
             ec2.run_instances(
                 ImageId=image, InstanceType="t3.medium", MinCount=1, MaxCount=1,
@@ -551,8 +551,9 @@ class EcsTest(EmulatorTest):
         return dict(self.ecs.describe_tasks(cluster="c", tasks=[arn], **kwargs)["tasks"][0])
 
     def container_instance(self, cluster: str = "c", **kwargs: Any) -> dict[str, Any]:
-        image = self.ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
-        instance = self.ec2.run_instances(ImageId=image, MinCount=1, MaxCount=1, SubnetId=self.subnet)
+        instance = self.ec2.run_instances(
+            ImageId=seed.LINUX_AMI, MinCount=1, MaxCount=1, SubnetId=self.subnet
+        )
         instance_id = instance["Instances"][0]["InstanceId"]
         return dict(
             self.ecs.register_container_instance(
