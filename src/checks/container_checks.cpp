@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "checks/aws_names.h"
 #include "checks/families.h"
 #include "checks/support.h"
 #include "model/ecs_lookup.h"
@@ -15,14 +16,23 @@ namespace {
 
 using core::Status;
 
+// The task definition family: with no revision, update-service takes its latest ACTIVE one.
+std::string family(const Context& ctx) {
+  if (ctx.task_definition != nullptr && !ctx.task_definition->family.empty()) {
+    return ctx.task_definition->family;
+  }
+  std::string name = ctx.task == nullptr ? "FAMILY" : short_name(ctx.task->task_definition_arn);
+  return name.substr(0, name.find(':'));
+}
+
 std::string revision_fix(const Context& ctx, std::string_view change) {
   const std::string service = ctx.service_name();
   return fmt::format("{} in a new task definition revision, then {}", change,
                      service.empty()
                          ? std::string("run a new task from it")
                          : fmt::format("deploy it: aws ecs update-service --cluster {} "
-                                       "--service {} --task-definition FAMILY:REVISION{}",
-                                       ctx.cluster_name, service, ctx.region_flag()));
+                                       "--service {} --task-definition {}{}",
+                                       ctx.cluster_name, service, family(ctx), ctx.region_flag()));
 }
 
 // The task-definition entry of `container`, or nullptr with `f` set (unknown/skip).

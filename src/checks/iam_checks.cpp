@@ -149,8 +149,14 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
     return f;
   }
 
+  // The resource is named only where one action was simulated on several resources.
   std::vector<std::string> denied_text;
-  for (const auto& d : denied) denied_text.push_back(fmt::format("{} {}", d.action, d.decision));
+  for (const auto& d : denied) {
+    const auto same_action = std::ranges::count(f.actions, d.action, &core::ActionDecision::action);
+    denied_text.push_back(same_action > 1
+                              ? fmt::format("{} on {} {}", d.action, d.resource, d.decision)
+                              : fmt::format("{} {}", d.action, d.decision));
+  }
 
   if (id == "iam.caller.start-session") {
     if (denied.empty()) {

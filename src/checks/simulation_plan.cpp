@@ -92,19 +92,11 @@ std::vector<model::ContextEntry> context_entries(const Context& ctx, bool ecs_re
   return entries;
 }
 
-// The caller's simulatable principal, or nullopt with `problem` unknown.
+// The caller's simulatable principal, or nullopt with `problem` set (unknown, or skip when the
+// caller was not gathered).
 std::optional<std::string> caller_principal(const Context& ctx, core::Finding& problem) {
   const model::CallerFacts* caller = need(ctx.local.caller, problem);
   if (caller == nullptr) {
-    if (problem.status == core::Status::skip) {
-      // No caller identity at all: nothing can be simulated for it.
-      set_unknown(
-          problem,
-          model::Unavailable{
-              "sts:GetCallerIdentity",
-              core::Error{core::ErrorKind::config, problem.detail, "sts", "NotCalled", {}, 0},
-              {}});
-    }
     return std::nullopt;
   }
   if (!caller->principal_arn.empty()) return caller->principal_arn;

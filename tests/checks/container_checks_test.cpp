@@ -98,6 +98,10 @@ TEST(ContainerInitProcess, TrueOkFalseOrUnsetWarnWindowsSkip) {
   auto f = check(local, target, "container.init-process", "web");
   EXPECT_EQ(f.status, S::warn);
   EXPECT_TRUE(contains(f.fix, "initProcessEnabled")) << f.fix;
+  EXPECT_TRUE(contains(f.fix,
+                       "aws ecs update-service --cluster demo --service web-svc "
+                       "--task-definition web --region eu-west-1"))
+      << f.fix;
   definition(target, "web")->init_process_enabled.reset();
   EXPECT_EQ(check(local, target, "container.init-process", "web").status, S::warn);
   task(target).platform_family = "Windows Server 2019 Full";

@@ -120,7 +120,10 @@ TEST(IamCallerExecuteCommand, AllAllowedOkAnyDeniedFailWithPerActionDetail) {
   EXPECT_EQ(fail.status, S::fail);
   EXPECT_EQ(fail.actions[0].decision, "explicitDeny");
   EXPECT_EQ(fail.actions[0].matched_statements, std::vector<std::string>{"DenyExec"});
-  EXPECT_TRUE(contains(fail.detail, "ecs:ExecuteCommand explicitDeny")) << fail.detail;
+  EXPECT_TRUE(
+      contains(fail.detail, "ecs:ExecuteCommand on " + std::string(kTaskArn) + " explicitDeny"))
+      << fail.detail;
+  EXPECT_FALSE(contains(fail.detail, kClusterArn)) << fail.detail;  // allowed there
   EXPECT_TRUE(contains(fail.fix, "explicit Deny in DenyExec")) << fail.fix;
 }
 
