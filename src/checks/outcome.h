@@ -1,25 +1,16 @@
-// The run's summary counts and exit status (docs/spec/checks.md, "Exit status").
+// The run's exit status (docs/spec/checks.md, "Exit status"); the summary counts are
+// core::summarize(report).
 //
-// Contract: pure functions over findings. Exit 0 when no check is `fail`; 1 when one is (with
-// FailOn::warn also when one is `warn` or `unknown`); 3 when nothing could be checked at all: no
-// region or no usable credentials (local.region / local.credentials fail), or no finding of any
-// target came out ok, warn or fail (every target check unknown or skipped: credentials rejected,
-// endpoint unreachable). Exit 2 (usage error) is the command line's business, not decided here.
+// Contract: pure functions over a report's findings. Exit 0 when no check is `fail`; 1 when one
+// is (with FailOn::warn also when one is `warn` or `unknown`); 3 when nothing could be checked at
+// all: no region or no usable credentials (local.region / local.credentials fail), or no finding
+// of any target came out ok, warn or fail (every target check unknown or skipped: credentials
+// rejected, endpoint unreachable). Exit 2 (usage error) is the command line's business.
 #pragma once
 
-#include <vector>
-
-#include "core/finding.h"
+#include "core/report.h"
 
 namespace eec::checks {
-
-struct Summary {
-  int ok = 0;
-  int warn = 0;
-  int fail = 0;
-  int unknown = 0;
-  int skip = 0;
-};
 
 enum class FailOn { fail, warn };
 
@@ -28,14 +19,9 @@ inline constexpr int kExitFailed = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitNothingChecked = 3;
 
-[[nodiscard]] Summary summarize(const std::vector<core::Finding>& local,
-                                const std::vector<std::vector<core::Finding>>& targets);
-
 // True when the run could not check anything (see the contract above).
-[[nodiscard]] bool nothing_checked(const std::vector<core::Finding>& local,
-                                   const std::vector<std::vector<core::Finding>>& targets);
+[[nodiscard]] bool nothing_checked(const core::Report& report);
 
-[[nodiscard]] int exit_code(const std::vector<core::Finding>& local,
-                            const std::vector<std::vector<core::Finding>>& targets, FailOn fail_on);
+[[nodiscard]] int exit_code(const core::Report& report, FailOn fail_on);
 
 }  // namespace eec::checks
