@@ -226,7 +226,10 @@ std::string generate_form(FuzzedDataProvider& in, int& planted) {
       out += '=' + url_encode(canary_value(in), plus);
       ++planted;
     } else {
-      out += url_encode(fuzz_text(in), plus) + '=' + url_encode(fuzz_text(in), plus);
+      // Defused after encoding too: "%2C" + "ANARY" spells the canary. Lower-casing the 'C'
+      // keeps the escape's meaning.
+      out +=
+          defuse(url_encode(fuzz_text(in), plus)) + '=' + defuse(url_encode(fuzz_text(in), plus));
     }
   }
   return out;
