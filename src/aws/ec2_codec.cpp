@@ -1,7 +1,5 @@
 #include "aws/ec2_codec.h"
 
-#include <fmt/format.h>
-
 #include <utility>
 
 #include "aws/xml_reader.h"
@@ -9,15 +7,8 @@
 namespace eec::aws {
 namespace {
 
-void add_numbered(QueryParams& params, std::string_view name,
-                  const std::vector<std::string>& values) {
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    params.emplace_back(fmt::format("{}.{}", name, i + 1), values[i]);
-  }
-}
-
 void add_token(QueryParams& params, std::string_view next_token) {
-  if (!next_token.empty()) params.emplace_back("NextToken", std::string(next_token));
+  if (!next_token.empty()) params.add("NextToken", std::string(next_token));
 }
 
 template <class T, class Read>
@@ -38,7 +29,7 @@ core::Result<Ec2Page<T>> parse_page(const pugi::xml_node& document, std::string_
 QueryParams describe_subnets_input(const std::vector<std::string>& subnet_ids,
                                    std::string_view next_token) {
   QueryParams out;
-  add_numbered(out, "SubnetId", subnet_ids);
+  out.add_indexed_list("SubnetId", subnet_ids);
   add_token(out, next_token);
   return out;
 }
@@ -55,8 +46,7 @@ core::Result<Ec2Page<model::Subnet>> parse_describe_subnets_output(const pugi::x
 
 QueryParams describe_vpc_endpoints_input(std::string_view vpc_id, std::string_view next_token) {
   QueryParams out;
-  out.emplace_back("Filter.1.Name", "vpc-id");
-  out.emplace_back("Filter.1.Value.1", std::string(vpc_id));
+  out.add_filter("vpc-id", {std::string(vpc_id)});
   add_token(out, next_token);
   return out;
 }
@@ -83,7 +73,7 @@ core::Result<Ec2Page<model::VpcEndpoint>> parse_describe_vpc_endpoints_output(
 QueryParams describe_instances_input(const std::vector<std::string>& instance_ids,
                                      std::string_view next_token) {
   QueryParams out;
-  add_numbered(out, "InstanceId", instance_ids);
+  out.add_indexed_list("InstanceId", instance_ids);
   add_token(out, next_token);
   return out;
 }

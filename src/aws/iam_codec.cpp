@@ -9,12 +9,6 @@
 namespace eec::aws {
 namespace {
 
-void add_list(QueryParams& params, std::string_view name, const std::vector<std::string>& values) {
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    params.emplace_back(fmt::format("{}.member.{}", name, i + 1), values[i]);
-  }
-}
-
 std::vector<model::MatchedStatement> read_statements(const XmlReader& reader) {
   std::vector<model::MatchedStatement> result;
   for (const XmlReader& statement : reader.list("MatchedStatements", "member")) {
@@ -81,17 +75,18 @@ auto parse_with(const pugi::xml_node& document, std::string_view operation, Read
 QueryParams simulate_principal_policy_input(const SimulatePrincipalPolicyParams& params,
                                             std::string_view marker) {
   QueryParams out;
-  out.emplace_back("PolicySourceArn", params.policy_source_arn);
-  add_list(out, "ActionNames", params.action_names);
-  add_list(out, "ResourceArns", params.resource_arns);
+  out.add("PolicySourceArn", params.policy_source_arn);
+  out.add_member_list("ActionNames", params.action_names);
+  // No resources: none sent, and IAM simulates "*" (an empty list would be sent as a value).
+  if (!params.resource_arns.empty()) out.add_member_list("ResourceArns", params.resource_arns);
   for (std::size_t i = 0; i < params.context_entries.size(); ++i) {
     const model::ContextEntry& entry = params.context_entries[i];
     const std::string prefix = fmt::format("ContextEntries.member.{}", i + 1);
-    out.emplace_back(prefix + ".ContextKeyName", entry.key);
-    add_list(out, prefix + ".ContextKeyValues", entry.values);
-    out.emplace_back(prefix + ".ContextKeyType", entry.type);
+    out.add(prefix + ".ContextKeyName", entry.key);
+    out.add_member_list(prefix + ".ContextKeyValues", entry.values);
+    out.add(prefix + ".ContextKeyType", entry.type);
   }
-  if (!marker.empty()) out.emplace_back("Marker", std::string(marker));
+  if (!marker.empty()) out.add("Marker", std::string(marker));
   return out;
 }
 
@@ -109,7 +104,9 @@ core::Result<SimulationPage> parse_simulate_principal_policy_output(
 }
 
 QueryParams get_role_input(std::string_view role_name) {
-  return {{"RoleName", std::string(role_name)}};
+  QueryParams out;
+  out.add("RoleName", std::string(role_name));
+  return out;
 }
 
 core::Result<model::Role> parse_get_role_output(const pugi::xml_node& document) {
@@ -125,8 +122,8 @@ core::Result<model::Role> parse_get_role_output(const pugi::xml_node& document) 
 
 QueryParams list_roles_input(std::string_view path_prefix, std::string_view marker) {
   QueryParams out;
-  if (!path_prefix.empty()) out.emplace_back("PathPrefix", std::string(path_prefix));
-  if (!marker.empty()) out.emplace_back("Marker", std::string(marker));
+  if (!path_prefix.empty()) out.add("PathPrefix", std::string(path_prefix));
+  if (!marker.empty()) out.add("Marker", std::string(marker));
   return out;
 }
 
@@ -143,7 +140,9 @@ core::Result<ListRolesPage> parse_list_roles_output(const pugi::xml_node& docume
 }
 
 QueryParams get_instance_profile_input(std::string_view instance_profile_name) {
-  return {{"InstanceProfileName", std::string(instance_profile_name)}};
+  QueryParams out;
+  out.add("InstanceProfileName", std::string(instance_profile_name));
+  return out;
 }
 
 core::Result<model::InstanceProfile> parse_get_instance_profile_output(

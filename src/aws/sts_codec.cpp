@@ -8,11 +8,11 @@ namespace eec::aws {
 namespace {
 
 void add(QueryParams& params, std::string name, std::string_view value) {
-  if (!value.empty()) params.emplace_back(std::move(name), std::string(value));
+  if (!value.empty()) params.add(std::move(name), std::string(value));
 }
 
 void add(QueryParams& params, std::string name, std::optional<int> value) {
-  if (value) params.emplace_back(std::move(name), std::to_string(*value));
+  if (value) params.add(std::move(name), std::to_string(*value));
 }
 
 // A member the result cannot do without: absent or empty is a problem.

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
@@ -16,6 +18,9 @@
 #include "aws/xml_reader.h"
 
 namespace eec::aws::testing {
+
+// What QueryParams::entries() is compared with.
+using Entries = std::vector<std::pair<std::string, std::string>>;
 
 inline std::string read_fixture(std::string_view name) {
   const std::string path = std::string(EEC_TEST_DATA_DIR) + "/aws/" + std::string(name);

@@ -7,16 +7,17 @@
 namespace eec::aws {
 namespace {
 
+using testing::Entries;
 using testing::xml_fixture;
 using testing::xml_text;
 
 TEST(Ec2Codec, InputsNumberIdsAndFilters) {
-  EXPECT_EQ(describe_subnets_input({"subnet-a", "subnet-b"}, ""),
-            (QueryParams{{"SubnetId.1", "subnet-a"}, {"SubnetId.2", "subnet-b"}}));
-  EXPECT_EQ(describe_vpc_endpoints_input("vpc-1", "tok"),
-            (QueryParams{
-                {"Filter.1.Name", "vpc-id"}, {"Filter.1.Value.1", "vpc-1"}, {"NextToken", "tok"}}));
-  EXPECT_EQ(describe_instances_input({"i-1"}, ""), (QueryParams{{"InstanceId.1", "i-1"}}));
+  EXPECT_EQ(describe_subnets_input({"subnet-a", "subnet-b"}, "").entries(),
+            (Entries{{"SubnetId.1", "subnet-a"}, {"SubnetId.2", "subnet-b"}}));
+  EXPECT_EQ(
+      describe_vpc_endpoints_input("vpc-1", "tok").entries(),
+      (Entries{{"Filter.1.Name", "vpc-id"}, {"Filter.1.Value.1", "vpc-1"}, {"NextToken", "tok"}}));
+  EXPECT_EQ(describe_instances_input({"i-1"}, "").entries(), (Entries{{"InstanceId.1", "i-1"}}));
 }
 
 TEST(Ec2Codec, DescribeSubnetsReadsOwnerOfSharedSubnet) {

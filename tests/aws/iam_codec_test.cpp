@@ -7,6 +7,7 @@
 namespace eec::aws {
 namespace {
 
+using testing::Entries;
 using testing::read_fixture;
 using testing::xml_fixture;
 using testing::xml_text;
@@ -18,25 +19,25 @@ TEST(IamCodec, SimulateInputNumbersListsAndContextEntries) {
   params.resource_arns = {"arn:aws:ecs:eu-west-1:123456789012:task/exec-demo/abc"};
   params.context_entries = {{"aws:RequestedRegion", {"eu-west-1"}, "string"},
                             {"ecs:ResourceTag/env", {"prod", "staging"}, "stringList"}};
-  EXPECT_EQ(simulate_principal_policy_input(params, "MARK"),
-            (QueryParams{
-                {"PolicySourceArn", "arn:aws:iam::123456789012:role/app/ops/ExecRole"},
-                {"ActionNames.member.1", "ecs:ExecuteCommand"},
-                {"ActionNames.member.2", "ecs:DescribeTasks"},
-                {"ResourceArns.member.1", "arn:aws:ecs:eu-west-1:123456789012:task/exec-demo/abc"},
-                {"ContextEntries.member.1.ContextKeyName", "aws:RequestedRegion"},
-                {"ContextEntries.member.1.ContextKeyValues.member.1", "eu-west-1"},
-                {"ContextEntries.member.1.ContextKeyType", "string"},
-                {"ContextEntries.member.2.ContextKeyName", "ecs:ResourceTag/env"},
-                {"ContextEntries.member.2.ContextKeyValues.member.1", "prod"},
-                {"ContextEntries.member.2.ContextKeyValues.member.2", "staging"},
-                {"ContextEntries.member.2.ContextKeyType", "stringList"},
-                {"Marker", "MARK"}}));
+  EXPECT_EQ(
+      simulate_principal_policy_input(params, "MARK").entries(),
+      (Entries{{"PolicySourceArn", "arn:aws:iam::123456789012:role/app/ops/ExecRole"},
+               {"ActionNames.member.1", "ecs:ExecuteCommand"},
+               {"ActionNames.member.2", "ecs:DescribeTasks"},
+               {"ResourceArns.member.1", "arn:aws:ecs:eu-west-1:123456789012:task/exec-demo/abc"},
+               {"ContextEntries.member.1.ContextKeyName", "aws:RequestedRegion"},
+               {"ContextEntries.member.1.ContextKeyValues.member.1", "eu-west-1"},
+               {"ContextEntries.member.1.ContextKeyType", "string"},
+               {"ContextEntries.member.2.ContextKeyName", "ecs:ResourceTag/env"},
+               {"ContextEntries.member.2.ContextKeyValues.member.1", "prod"},
+               {"ContextEntries.member.2.ContextKeyValues.member.2", "staging"},
+               {"ContextEntries.member.2.ContextKeyType", "stringList"},
+               {"Marker", "MARK"}}));
   // No resources: none sent (IAM then simulates "*"); no marker on the first page.
   SimulatePrincipalPolicyParams bare{"arn:aws:iam::1:user/u", {"ssm:StartSession"}, {}, {}};
-  EXPECT_EQ(simulate_principal_policy_input(bare, ""),
-            (QueryParams{{"PolicySourceArn", "arn:aws:iam::1:user/u"},
-                         {"ActionNames.member.1", "ssm:StartSession"}}));
+  EXPECT_EQ(simulate_principal_policy_input(bare, "").entries(),
+            (Entries{{"PolicySourceArn", "arn:aws:iam::1:user/u"},
+                     {"ActionNames.member.1", "ssm:StartSession"}}));
 }
 
 TEST(IamCodec, SimulateReadsStatementsBoundaryAndOrganizations) {
@@ -120,7 +121,7 @@ TEST(IamCodec, TruncatedSimulationBodyIsParseError) {
 }
 
 TEST(IamCodec, GetRoleReadsPathIdAndBoundary) {
-  EXPECT_EQ(get_role_input("ExecRole"), (QueryParams{{"RoleName", "ExecRole"}}));
+  EXPECT_EQ(get_role_input("ExecRole").entries(), (Entries{{"RoleName", "ExecRole"}}));
   auto doc = xml_fixture("iam_get_role.xml");
   auto role = parse_get_role_output(*doc);
   ASSERT_TRUE(role.has_value()) << role.error().message;
@@ -137,9 +138,9 @@ TEST(IamCodec, GetRoleReadsPathIdAndBoundary) {
 }
 
 TEST(IamCodec, ListRolesReadsPages) {
-  EXPECT_EQ(list_roles_input("/app/", "M"),
-            (QueryParams{{"PathPrefix", "/app/"}, {"Marker", "M"}}));
-  EXPECT_TRUE(list_roles_input("", "").empty());
+  EXPECT_EQ(list_roles_input("/app/", "M").entries(),
+            (Entries{{"PathPrefix", "/app/"}, {"Marker", "M"}}));
+  EXPECT_TRUE(list_roles_input("", "").entries().empty());
 
   auto first_doc = xml_fixture("iam_list_roles_page1.xml");
   auto first = parse_list_roles_output(*first_doc);
@@ -160,8 +161,8 @@ TEST(IamCodec, ListRolesReadsPages) {
 }
 
 TEST(IamCodec, GetInstanceProfileReadsRolesWithPaths) {
-  EXPECT_EQ(get_instance_profile_input("ecs-instance-profile"),
-            (QueryParams{{"InstanceProfileName", "ecs-instance-profile"}}));
+  EXPECT_EQ(get_instance_profile_input("ecs-instance-profile").entries(),
+            (Entries{{"InstanceProfileName", "ecs-instance-profile"}}));
   auto doc = xml_fixture("iam_get_instance_profile.xml");
   auto profile = parse_get_instance_profile_output(*doc);
   ASSERT_TRUE(profile.has_value()) << profile.error().message;

@@ -8,6 +8,7 @@
 namespace eec::aws {
 namespace {
 
+using testing::Entries;
 using testing::xml_fixture;
 using testing::xml_text;
 
@@ -19,32 +20,33 @@ TEST(StsCodec, AssumeRoleInputCarriesEveryGivenMemberAndSkipsEmptyOnes) {
   params.duration_seconds = 900;
   params.serial_number = "arn:aws:iam::123456789012:mfa/jane";
   params.token_code = "123456";
-  EXPECT_EQ(assume_role_input(params),
-            (QueryParams{{"RoleArn", "arn:aws:iam::123456789012:role/ExecRole"},
-                         {"RoleSessionName", "eec-session"},
-                         {"ExternalId", "ext-123"},
-                         {"DurationSeconds", "900"},
-                         {"SerialNumber", "arn:aws:iam::123456789012:mfa/jane"},
-                         {"TokenCode", "123456"}}));
+  EXPECT_EQ(assume_role_input(params).entries(),
+            (Entries{{"RoleArn", "arn:aws:iam::123456789012:role/ExecRole"},
+                     {"RoleSessionName", "eec-session"},
+                     {"ExternalId", "ext-123"},
+                     {"DurationSeconds", "900"},
+                     {"SerialNumber", "arn:aws:iam::123456789012:mfa/jane"},
+                     {"TokenCode", "123456"}}));
   AssumeRoleParams minimal;
   minimal.role_arn = "arn:aws:iam::1:role/R";
   minimal.role_session_name = "s";
-  EXPECT_EQ(assume_role_input(minimal),
-            (QueryParams{{"RoleArn", "arn:aws:iam::1:role/R"}, {"RoleSessionName", "s"}}));
+  EXPECT_EQ(assume_role_input(minimal).entries(),
+            (Entries{{"RoleArn", "arn:aws:iam::1:role/R"}, {"RoleSessionName", "s"}}));
 }
 
 TEST(StsCodec, SessionTokenAndWebIdentityInputs) {
-  EXPECT_TRUE(get_caller_identity_input().empty());
-  EXPECT_TRUE(get_session_token_input({}).empty());
-  EXPECT_EQ(get_session_token_input({3600, "arn:aws:iam::1:mfa/jane", "654321"}),
-            (QueryParams{{"DurationSeconds", "3600"},
-                         {"SerialNumber", "arn:aws:iam::1:mfa/jane"},
-                         {"TokenCode", "654321"}}));
+  EXPECT_TRUE(get_caller_identity_input().entries().empty());
+  EXPECT_TRUE(get_session_token_input({}).entries().empty());
+  EXPECT_EQ(get_session_token_input({3600, "arn:aws:iam::1:mfa/jane", "654321"}).entries(),
+            (Entries{{"DurationSeconds", "3600"},
+                     {"SerialNumber", "arn:aws:iam::1:mfa/jane"},
+                     {"TokenCode", "654321"}}));
   EXPECT_EQ(
-      assume_role_with_web_identity_input({"arn:aws:iam::1:role/Irsa", "pod", "eyJ.token", {}}),
-      (QueryParams{{"RoleArn", "arn:aws:iam::1:role/Irsa"},
-                   {"RoleSessionName", "pod"},
-                   {"WebIdentityToken", "eyJ.token"}}));
+      assume_role_with_web_identity_input({"arn:aws:iam::1:role/Irsa", "pod", "eyJ.token", {}})
+          .entries(),
+      (Entries{{"RoleArn", "arn:aws:iam::1:role/Irsa"},
+               {"RoleSessionName", "pod"},
+               {"WebIdentityToken", "eyJ.token"}}));
 }
 
 TEST(StsCodec, GetCallerIdentityReadsAssumedRoleCaller) {
