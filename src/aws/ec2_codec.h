@@ -13,13 +13,12 @@
 
 #include <pugixml.hpp>
 
+#include "aws/ec2_protocol.h"
 #include "aws/query_params.h"
 #include "core/error.h"
 #include "model/ec2.h"
 
 namespace eec::aws {
-
-inline constexpr std::string_view kEc2ApiVersion = "2016-11-15";
 
 // One page of an EC2 answer; next_token empty on the last page.
 template <class T>

@@ -14,12 +14,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/json_protocol.h"
 #include "core/error.h"
 #include "model/ecs.h"
 
 namespace eec::aws {
-
-inline constexpr std::string_view kEcsTargetPrefix = "AmazonEC2ContainerServiceV20141113";
 
 // DescribeTasks with include=TAGS (the checks turn task tags into simulation context).
 [[nodiscard]] nlohmann::json describe_tasks_input(std::string_view cluster,

@@ -15,12 +15,11 @@
 #include <pugixml.hpp>
 
 #include "aws/query_params.h"
+#include "aws/query_protocol.h"
 #include "core/error.h"
 #include "model/iam.h"
 
 namespace eec::aws {
-
-inline constexpr std::string_view kIamApiVersion = "2010-05-08";
 
 struct SimulatePrincipalPolicyParams {
   std::string policy_source_arn;  // the user, group or role to simulate

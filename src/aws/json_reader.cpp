@@ -137,18 +137,4 @@ std::vector<std::string> JsonReader::strings(std::string_view key) const {
   return result;
 }
 
-core::Result<json> parse_json_body(std::string_view body, std::string_view service,
-                                   std::string_view operation) {
-  json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) {
-    core::Error error;
-    error.kind = core::ErrorKind::parse;
-    error.service = std::string(service);
-    error.message = fmt::format("{} {}: the response body is not valid JSON ({} bytes)", service,
-                                operation, body.size());
-    return std::unexpected(std::move(error));
-  }
-  return parsed;
-}
-
 }  // namespace eec::aws

@@ -54,10 +54,4 @@ class JsonReader {
   ParseContext* context_;
 };
 
-// Parses a response body without throwing; a body that is not JSON is a parse error naming the
-// operation (the body itself is not quoted: it may hold secrets).
-[[nodiscard]] core::Result<nlohmann::json> parse_json_body(std::string_view body,
-                                                           std::string_view service,
-                                                           std::string_view operation);
-
 }  // namespace eec::aws

@@ -9,12 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/json_protocol.h"
 #include "core/error.h"
 #include "model/ec2.h"
 
 namespace eec::aws {
-
-inline constexpr std::string_view kKmsTargetPrefix = "TrentService";
 
 // `key_id`: key id, key ARN, alias name ("alias/x") or alias ARN.
 [[nodiscard]] nlohmann::json describe_key_input(std::string_view key_id);

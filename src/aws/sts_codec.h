@@ -16,12 +16,11 @@
 
 #include "aws/credentials.h"
 #include "aws/query_params.h"
+#include "aws/query_protocol.h"
 #include "core/error.h"
 #include "model/iam.h"
 
 namespace eec::aws {
-
-inline constexpr std::string_view kStsApiVersion = "2011-06-15";
 
 struct AssumeRoleParams {
   std::string role_arn;

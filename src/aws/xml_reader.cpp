@@ -136,19 +136,4 @@ XmlReader open_response(const pugi::xml_node& document, bool result_wrapper,
   return XmlReader(result, "", context);
 }
 
-core::Result<void> parse_xml_body(std::string_view body, pugi::xml_document& out,
-                                  std::string_view service, std::string_view operation) {
-  const pugi::xml_parse_result parsed = out.load_buffer(body.data(), body.size());
-  if (!parsed || !out.document_element()) {
-    core::Error error;
-    error.kind = core::ErrorKind::parse;
-    error.service = std::string(service);
-    error.message = fmt::format("{} {}: the response body is not well-formed XML ({} bytes{})",
-                                service, operation, body.size(),
-                                parsed ? "" : fmt::format(", {}", parsed.description()));
-    return std::unexpected(std::move(error));
-  }
-  return {};
-}
-
 }  // namespace eec::aws

@@ -59,10 +59,4 @@ class XmlReader {
 [[nodiscard]] XmlReader open_response(const pugi::xml_node& document, bool result_wrapper,
                                       ParseContext& context);
 
-// Parses a response body; a body that is not well-formed XML is a parse error naming the
-// operation (the body is not quoted: it may hold secrets).
-[[nodiscard]] core::Result<void> parse_xml_body(std::string_view body, pugi::xml_document& out,
-                                                std::string_view service,
-                                                std::string_view operation);
-
 }  // namespace eec::aws

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -12,10 +11,9 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <pugixml.hpp>
 
-#include "aws/json_reader.h"
-#include "aws/xml_reader.h"
+#include "aws/json_protocol.h"
+#include "aws/xml_document.h"
 
 namespace eec::aws::testing {
 
@@ -31,20 +29,20 @@ inline std::string read_fixture(std::string_view name) {
   return text.str();
 }
 
+// Parsed as AwsClient parses a 2xx body.
 inline nlohmann::json json_fixture(std::string_view name) {
-  auto parsed = parse_json_body(read_fixture(name), "test", std::string(name));
+  auto parsed = parse_json_response(read_fixture(name));
   EXPECT_TRUE(parsed.has_value()) << name;
   return parsed ? *parsed : nlohmann::json();
 }
 
-inline std::unique_ptr<pugi::xml_document> xml_text(std::string_view text) {
-  auto document = std::make_unique<pugi::xml_document>();
-  auto parsed = parse_xml_body(text, *document, "test", "fixture");
+inline XmlDocument xml_text(std::string_view text) {
+  auto parsed = XmlDocument::parse(text);
   EXPECT_TRUE(parsed.has_value()) << (parsed ? "" : parsed.error().message);
-  return document;
+  return parsed ? std::move(*parsed) : XmlDocument();
 }
 
-inline std::unique_ptr<pugi::xml_document> xml_fixture(std::string_view name) {
+inline XmlDocument xml_fixture(std::string_view name) {
   return xml_text(read_fixture(name));
 }
 

@@ -22,7 +22,7 @@ TEST(Ec2Codec, InputsNumberIdsAndFilters) {
 
 TEST(Ec2Codec, DescribeSubnetsReadsOwnerOfSharedSubnet) {
   auto doc = xml_fixture("ec2_describe_subnets.xml");
-  auto page = parse_describe_subnets_output(*doc);
+  auto page = parse_describe_subnets_output(doc.root());
   ASSERT_TRUE(page.has_value()) << page.error().message;
   ASSERT_EQ(page->items.size(), 1U);
   const model::Subnet& subnet = page->items[0];
@@ -36,7 +36,7 @@ TEST(Ec2Codec, DescribeSubnetsReadsOwnerOfSharedSubnet) {
 
 TEST(Ec2Codec, DescribeVpcEndpointsReadsItemsAndNextToken) {
   auto doc = xml_fixture("ec2_describe_vpc_endpoints_page1.xml");
-  auto page = parse_describe_vpc_endpoints_output(*doc);
+  auto page = parse_describe_vpc_endpoints_output(doc.root());
   ASSERT_TRUE(page.has_value()) << page.error().message;
   EXPECT_EQ(page->next_token, "eyJ2IjoiMiIsImMiOiJwYWdlLTIifQ==");
   ASSERT_EQ(page->items.size(), 2U);
@@ -54,7 +54,7 @@ TEST(Ec2Codec, DescribeVpcEndpointsReadsItemsAndNextToken) {
             (std::vector<std::string>{"subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"}));
 
   auto last_doc = xml_fixture("ec2_describe_vpc_endpoints_page2.xml");
-  auto last = parse_describe_vpc_endpoints_output(*last_doc);
+  auto last = parse_describe_vpc_endpoints_output(last_doc.root());
   ASSERT_TRUE(last.has_value()) << last.error().message;
   EXPECT_TRUE(last->next_token.empty());
   ASSERT_EQ(last->items.size(), 1U);
@@ -63,7 +63,7 @@ TEST(Ec2Codec, DescribeVpcEndpointsReadsItemsAndNextToken) {
 
 TEST(Ec2Codec, DescribeInstancesFlattensReservations) {
   auto doc = xml_fixture("ec2_describe_instances.xml");
-  auto page = parse_describe_instances_output(*doc);
+  auto page = parse_describe_instances_output(doc.root());
   ASSERT_TRUE(page.has_value()) << page.error().message;
   ASSERT_EQ(page->items.size(), 2U);
   const model::Instance& host = page->items[0];
@@ -81,14 +81,14 @@ TEST(Ec2Codec, DescribeInstancesFlattensReservations) {
 TEST(Ec2Codec, EmptySetsAndWrongValuesAndWrongRoot) {
   auto empty = xml_text(
       "<DescribeSubnetsResponse><requestId>r</requestId><subnetSet/></DescribeSubnetsResponse>");
-  auto none = parse_describe_subnets_output(*empty);
+  auto none = parse_describe_subnets_output(empty.root());
   ASSERT_TRUE(none.has_value());
   EXPECT_TRUE(none->items.empty());
 
   auto bad = xml_text(R"(<DescribeVpcEndpointsResponse><vpcEndpointSet><item>
       <privateDnsEnabled>yes</privateDnsEnabled></item></vpcEndpointSet>
       </DescribeVpcEndpointsResponse>)");
-  auto result = parse_describe_vpc_endpoints_output(*bad);
+  auto result = parse_describe_vpc_endpoints_output(bad.root());
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().kind, core::ErrorKind::parse);
   EXPECT_EQ(result.error().service, "ec2");
@@ -98,7 +98,7 @@ TEST(Ec2Codec, EmptySetsAndWrongValuesAndWrongRoot) {
 
   auto error_doc = xml_text(
       "<Response><Errors><Error><Code>UnauthorizedOperation</Code></Error></Errors></Response>");
-  auto wrong = parse_describe_instances_output(*error_doc);
+  auto wrong = parse_describe_instances_output(error_doc.root());
   ASSERT_FALSE(wrong.has_value());
   EXPECT_EQ(wrong.error().message,
             "ec2 DescribeInstances: response: expected a <DescribeInstancesResponse> document");

@@ -142,17 +142,6 @@ TEST(EcsCodec, DescribeTasksReportsMissingTaskAsFailure) {
   EXPECT_EQ(result->failures[0].detail, "The specified task could not be found.");
 }
 
-TEST(EcsCodec, TruncatedBodyIsParseErrorNamingOperation) {
-  auto parsed =
-      parse_json_body(read_fixture("ecs_describe_tasks_truncated.json"), "ecs", "DescribeTasks");
-  ASSERT_FALSE(parsed.has_value());
-  EXPECT_EQ(parsed.error().kind, core::ErrorKind::parse);
-  EXPECT_EQ(parsed.error().service, "ecs");
-  EXPECT_NE(parsed.error().message.find("ecs DescribeTasks"), std::string::npos);
-  EXPECT_EQ(parsed.error().message.find("ExecuteComm"), std::string::npos)
-      << "the body is not quoted";
-}
-
 TEST(EcsCodec, WrongTypeIsParseErrorNamingOperationAndField) {
   auto result = parse_describe_tasks_output(json::parse(
       R"({"tasks":[{"taskArn":"t","containers":[{"name":"web"},{"name":"x","exitCode":"zero"}]}]})"));

@@ -1,4 +1,4 @@
-#include "aws/pagination.h"
+#include "aws/api_support.h"
 
 #include <gtest/gtest.h>
 
@@ -24,6 +24,18 @@ TEST(PageGuard, StopsAnEndlessPagination) {
   int accepted = 0;
   while (guard.next("token-" + std::to_string(accepted)).has_value()) ++accepted;
   EXPECT_EQ(accepted, PageGuard::kMaxPages - 1);
+}
+
+TEST(NamedOperation, PrefixesParseErrorsOnce) {
+  core::Error error{core::ErrorKind::parse, "unreadable JSON response", "ecs", {}, {}, 200};
+  auto named = named_operation(error, "ecs", "DescribeTasks");
+  EXPECT_EQ(named.message, "ecs DescribeTasks: unreadable JSON response");
+  EXPECT_EQ(named.http_status, 200);
+  EXPECT_EQ(named_operation(named, "ecs", "DescribeTasks").message, named.message);
+
+  core::Error denied{
+      core::ErrorKind::auth, "User is not authorized", "ecs", "AccessDenied", {}, 400};
+  EXPECT_EQ(named_operation(denied, "ecs", "DescribeTasks").message, "User is not authorized");
 }
 
 }  // namespace

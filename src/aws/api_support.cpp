@@ -1,4 +1,4 @@
-#include "aws/pagination.h"
+#include "aws/api_support.h"
 
 #include <fmt/format.h>
 
@@ -19,6 +19,16 @@ core::Result<void> PageGuard::next(const std::string& token) {
     return fail(fmt::format("more than {} pages; giving up", kMaxPages));
   }
   return {};
+}
+
+core::Error named_operation(core::Error error, std::string_view service,
+                            std::string_view operation) {
+  if (error.kind != core::ErrorKind::parse) return error;
+  const std::string prefix = fmt::format("{} {}", service, operation);
+  if (!error.message.starts_with(prefix))
+    error.message = fmt::format("{}: {}", prefix, error.message);
+  if (error.service.empty()) error.service = std::string(service);
+  return error;
 }
 
 }  // namespace eec::aws
