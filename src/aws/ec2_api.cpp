@@ -27,6 +27,7 @@ core::Result<std::vector<T>> Ec2Api::all_pages(std::string_view action, Input in
 
 core::Result<std::vector<model::Subnet>> Ec2Api::describe_subnets(
     const std::vector<std::string>& subnet_ids) {
+  if (subnet_ids.empty()) return std::vector<model::Subnet>{};
   return all_pages<model::Subnet>(
       "DescribeSubnets",
       [&](const std::string& token) { return describe_subnets_input(subnet_ids, token); },
@@ -43,6 +44,7 @@ core::Result<std::vector<model::VpcEndpoint>> Ec2Api::describe_vpc_endpoints(
 
 core::Result<std::vector<model::Instance>> Ec2Api::describe_instances(
     const std::vector<std::string>& instance_ids) {
+  if (instance_ids.empty()) return std::vector<model::Instance>{};
   return all_pages<model::Instance>(
       "DescribeInstances",
       [&](const std::string& token) { return describe_instances_input(instance_ids, token); },

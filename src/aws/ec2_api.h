@@ -1,8 +1,10 @@
 // The EC2 operations ecs-exec-check calls, typed.
 //
 // Contract: a thin layer over AwsClient (borrowed; must outlive this) and ec2_codec.h; every call
-// follows nextToken to the last page. Errors are AwsClient's (UnauthorizedOperation is auth) or a
-// parse error naming the operation. Thread-safe as AwsClient is.
+// follows nextToken to the last page. An empty id list is an empty answer without a call: EC2
+// would answer it with every subnet or instance of the account. Errors are AwsClient's
+// (UnauthorizedOperation is auth) or a parse error naming the operation. Thread-safe as AwsClient
+// is.
 #pragma once
 
 #include <string>

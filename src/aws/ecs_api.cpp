@@ -8,8 +8,7 @@
 namespace eec::aws {
 namespace {
 
-// Splits `items` into runs of at most `size`; at least one (possibly empty) run, so that an empty
-// request still reaches the service and gets its own answer.
+// Splits `items` into runs of at most `size`; none for an empty list.
 std::vector<std::vector<std::string>> batches(const std::vector<std::string>& items,
                                               std::size_t size) {
   std::vector<std::vector<std::string>> out;
@@ -18,7 +17,6 @@ std::vector<std::vector<std::string>> batches(const std::vector<std::string>& it
     out.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(start),
                      items.begin() + static_cast<std::ptrdiff_t>(end));
   }
-  if (out.empty()) out.emplace_back();
   return out;
 }
 
@@ -53,7 +51,9 @@ core::Result<model::DescribeTasksResult> EcsApi::describe_tasks(
 core::Result<model::DescribeClustersResult> EcsApi::describe_clusters(
     const std::vector<std::string>& clusters) {
   model::DescribeClustersResult result;
-  for (const auto& batch : batches(clusters, 100)) {
+  auto runs = batches(clusters, 100);
+  if (runs.empty()) runs.emplace_back();  // no names: AWS describes the default cluster
+  for (const auto& batch : runs) {
     auto body = call(client_, "DescribeClusters", describe_clusters_input(batch));
     if (!body) return std::unexpected(std::move(body.error()));
     auto page = parse_describe_clusters_output(*body);

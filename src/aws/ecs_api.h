@@ -2,7 +2,9 @@
 //
 // Contract: a thin layer over AwsClient (which it borrows; the client must outlive it) and the
 // pure codecs of ecs_codec.h. Lists longer than one request takes (100 tasks, clusters or
-// container instances; 10 services) are sent in batches and the answers joined; ListTasks follows
+// container instances; 10 services) are sent in batches and the answers joined; an empty list of
+// tasks, container instances or services is an empty answer without a call (AWS would reject
+// it), an empty list of clusters describes the default cluster, as in AWS. ListTasks follows
 // nextToken to the last page. Errors are AwsClient's (network, auth, throttled, ...) or a parse
 // error naming the operation and member. Thread-safe as AwsClient is.
 #pragma once

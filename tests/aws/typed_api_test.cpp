@@ -113,6 +113,24 @@ TEST_F(TypedApiTest, DescribeTasksSendsBatchesOfAHundredAndJoinsTheAnswers) {
   EXPECT_EQ(result->failures[0].arn, "task-149");
 }
 
+TEST_F(TypedApiTest, EmptyIdListsAreAnsweredWithoutACall) {
+  auto tasks = EcsApi(client).describe_tasks("c", {});
+  ASSERT_TRUE(tasks.has_value());
+  EXPECT_TRUE(tasks->tasks.empty());
+  auto subnets = Ec2Api(client).describe_subnets({});
+  ASSERT_TRUE(subnets.has_value());
+  EXPECT_TRUE(subnets->empty());
+  auto instances = Ec2Api(client).describe_instances({});
+  ASSERT_TRUE(instances.has_value());
+  EXPECT_TRUE(transport.sent().empty()) << "an empty EC2 filter would list the whole account";
+
+  transport.push(200, R"({"clusters":[{"clusterName":"default","status":"ACTIVE"}]})");
+  auto clusters = EcsApi(client).describe_clusters({});
+  ASSERT_TRUE(clusters.has_value()) << clusters.error().describe();
+  EXPECT_EQ(clusters->clusters.at(0).name, "default");
+  EXPECT_EQ(transport.sent().size(), 1U);
+}
+
 TEST_F(TypedApiTest, TruncatedJsonBodyIsParseErrorNamingTheOperation) {
   transport.push(200, read_fixture("ecs_describe_tasks_truncated.json"));
   auto result = EcsApi(client).describe_tasks("exec-demo", {"t"});
