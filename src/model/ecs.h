@@ -32,6 +32,7 @@ struct ManagedAgent {
 
 struct TaskContainer {
   std::string name;
+  std::string image;
   std::string container_arn;
   std::string runtime_id;
   std::string last_status;
@@ -60,6 +61,10 @@ struct Task {
   std::string last_status;
   std::string desired_status;
   std::string stopped_reason;
+  std::string stop_code;  // TaskFailedToStart, EssentialContainerExited, UserInitiated, ...
+  std::optional<TimePoint> started_at;
+  std::optional<TimePoint> stopped_at;
+  std::string availability_zone;
   std::string launch_type;  // FARGATE, EC2, EXTERNAL, or empty with a capacity provider
   std::string capacity_provider_name;
   std::string platform_version;  // Fargate: "1.4.0"
@@ -117,6 +122,7 @@ struct TaskDefinition {
   std::string arn;
   std::string family;
   int revision = 0;
+  std::string status;  // ACTIVE, INACTIVE, DELETE_IN_PROGRESS
   std::string task_role_arn;
   std::string execution_role_arn;
   std::string network_mode;  // awsvpc, bridge, host, none
@@ -158,16 +164,31 @@ struct ContainerInstance {
   std::string arn;
   std::string ec2_instance_id;
   std::string status;  // ACTIVE, DRAINING, ...
+  std::string status_reason;
   bool agent_connected = false;
   std::string agent_version;         // versionInfo.agentVersion
   std::vector<KeyValue> attributes;  // ecs.os-type, ecs.subnet-id, ecs.vpc-id, ...
 };
 
+struct DescribeContainerInstancesResult {
+  std::vector<ContainerInstance> container_instances;
+  std::vector<DescribeFailure> failures;
+};
+
 struct Service {
   std::string arn;
   std::string name;
+  std::string cluster_arn;
   std::string status;
+  std::string task_definition;
+  std::string launch_type;
+  std::string platform_version;
   bool enable_execute_command = false;
+};
+
+struct DescribeServicesResult {
+  std::vector<Service> services;
+  std::vector<DescribeFailure> failures;
 };
 
 }  // namespace eec::model
