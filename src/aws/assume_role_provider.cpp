@@ -78,8 +78,8 @@ class AssumeRoleResolver {
                             parent + "\" does not exist.";
       auto names = chain_.config.profile_names();
       if (!names.empty()) {
-        message += " Profiles that exist:";
-        for (const auto& name : names) message += " " + name;
+        message += " Profiles that exist: ";
+        for (std::size_t i = 0; i < names.size(); ++i) message += (i == 0 ? "" : ", ") + names[i];
         message += ".";
       }
       return fail(std::move(message));
