@@ -106,15 +106,19 @@ class AssumeRoleResolver {
                    const Credentials& source) {
     AssumeRoleParams params;
     params.role_arn = role_arn;
-    params.role_session_name = chain_.config.get(profile, "role_session_name")
-                                   .value_or("botocore-session-" + epoch_seconds());
+    // botocore generates a name when none is set or the setting is empty.
+    params.role_session_name = chain_.config.get(profile, "role_session_name").value_or("");
+    if (params.role_session_name.empty()) {
+      params.role_session_name = "botocore-session-" + epoch_seconds();
+    }
     params.external_id = chain_.config.get(profile, "external_id");
     if (auto duration = chain_.config.get(profile, "duration_seconds")) {
       int seconds = 0;
-      auto [end, error] =
-          std::from_chars(duration->data(), duration->data() + duration->size(), seconds);
+      std::string_view text = *duration;
+      if (text.starts_with('+')) text.remove_prefix(1);
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
       // botocore ignores a value that int() cannot read.
-      if (error == std::errc() && end == duration->data() + duration->size()) {
+      if (error == std::errc() && end == text.data() + text.size()) {
         params.duration_seconds = seconds;
       }
     }

@@ -46,7 +46,7 @@ Outcome from_web_identity(const Chain& chain, const std::string& profile, bool d
   WebIdentityParams params;
   params.role_arn = role_arn->value;
   params.web_identity_token = std::move(**token);
-  if (session_name) {
+  if (session_name && !session_name->value.empty()) {
     params.role_session_name = session_name->value;
   } else {
     auto now = chain.seams.clock.now().time_since_epoch();
