@@ -1,19 +1,21 @@
 #include "app/run.h"
 
-#include <CLI/CLI.hpp>
 #include <iostream>
+#include <variant>
+
+#include "app/options.h"
 
 namespace eec::app {
 
 int run(int argc, char** argv) {
-  CLI::App cli{"ecs-exec-check: checks that ECS Exec can reach a task"};
-  cli.set_version_flag("--version", std::string("ecs-exec-check ") + EEC_VERSION);
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e) == 0 ? 0 : 2;
+  const std::vector<std::string> args(argv, argv + argc);
+  auto parsed = parse_command_line(args, EEC_VERSION);
+  if (auto* early = std::get_if<EarlyExit>(&parsed)) {
+    std::cout << early->out;
+    std::cerr << early->err;
+    return early->exit_code;
   }
-  std::cerr << "ecs-exec-check: the checker is not built yet\n";
+  std::cerr << "ecs-exec-check: the checker is not wired up yet\n";
   return 3;
 }
 

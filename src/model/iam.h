@@ -1,0 +1,54 @@
+// What STS and IAM describe: the caller, roles, instance profiles and policy simulations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eec::model {
+
+struct CallerIdentity {
+  std::string account;
+  std::string
+      arn;  // arn:PARTITION:iam::ACCOUNT:user/NAME, ...:sts::ACCOUNT:assumed-role/ROLE/SESSION
+  std::string user_id;
+};
+
+struct Role {
+  std::string arn;
+  std::string name;
+  std::string path;  // "/" or "/a/b/"
+  std::string role_id;
+};
+
+struct InstanceProfile {
+  std::string arn;
+  std::string name;
+  std::string path;
+  std::vector<Role> roles;
+};
+
+// One ContextEntries member of SimulatePrincipalPolicy.
+struct ContextEntry {
+  std::string key;  // "aws:RequestedRegion", "ecs:ResourceTag/env", ...
+  std::vector<std::string> values;
+  std::string type = "string";  // string, stringList, arn, ...
+};
+
+struct MatchedStatement {
+  std::string source_policy_id;
+  std::string source_policy_type;  // user, group, role, aws-managed, user-managed, ...
+};
+
+struct EvaluationResult {
+  std::string action;
+  std::string resource;
+  std::string decision;  // allowed, implicitDeny, explicitDeny
+  std::vector<MatchedStatement> matched_statements;
+  std::vector<std::string> missing_context_values;
+  std::optional<bool> organizations_allowed;  // OrganizationsDecisionDetail.AllowedByOrganizations
+  std::optional<std::string>
+      boundary_decision;  // PermissionsBoundaryDecisionDetail: "allowed"/"denied"
+};
+
+}  // namespace eec::model

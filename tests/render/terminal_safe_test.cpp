@@ -1,0 +1,27 @@
+#include "render/terminal_safe.h"
+
+#include <gtest/gtest.h>
+
+namespace eec::render {
+namespace {
+
+TEST(TerminalSafe, PlainAndUtf8PassUnchanged) {
+  EXPECT_EQ(terminal_safe("web-1 (RUNNING)"), "web-1 (RUNNING)");
+  EXPECT_EQ(terminal_safe("caf\xc3\xa9 \xe2\x9c\x93"), "caf\xc3\xa9 \xe2\x9c\x93");
+}
+
+TEST(TerminalSafe, EscapeSequencesAndControlsBecomeVisible) {
+  EXPECT_EQ(terminal_safe("\x1b[2J\x1b]0;pwned\x07"), "\\x1b[2J\\x1b]0;pwned\\x07");
+  EXPECT_EQ(terminal_safe("a\nb\rc\td\x7f"), "a\\nb\\rc\\td\\x7f");
+  EXPECT_EQ(terminal_safe("\xc2\x9b"
+                          "31m"),
+            "\\u009b31m");  // C1 CSI
+}
+
+TEST(TerminalSafe, InvalidUtf8BytesAreEscaped) {
+  EXPECT_EQ(terminal_safe("\xff\xc3"), "\\xff\\xc3");
+  EXPECT_EQ(terminal_safe("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // UTF-16 surrogate
+}
+
+}  // namespace
+}  // namespace eec::render
