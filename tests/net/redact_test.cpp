@@ -1,0 +1,174 @@
+#include "net/redact.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace eec::net {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST(Redact, SigV4AuthorizationKeepsCredentialScopeAndSignedHeadersButNotTheSignature) {
+  const std::string value =
+      "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, "
+      "SignedHeaders=content-type;host;x-amz-date, "
+      "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
+
+  EXPECT_EQ(redact_header_value("Authorization", value),
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, "
+            "SignedHeaders=content-type;host;x-amz-date, Signature=REDACTED");
+}
+
+TEST(Redact, OtherAuthorizationSchemesAreReplacedWhole) {
+  EXPECT_EQ(redact_header_value("authorization", "Bearer eyJhbGciOi.secret"), "REDACTED");
+  // The container credentials endpoint's token is a bare value.
+  EXPECT_EQ(redact_header_value("Authorization", "c2VjcmV0LXRva2Vu"), "REDACTED");
+  EXPECT_EQ(redact_header_value("Proxy-Authorization", "Basic dXNlcjpwYXNz"), "REDACTED");
+}
+
+TEST(Redact, TokenHeadersAreRedactedAndOrdinaryHeadersKept) {
+  const Headers headers = {{"X-Amz-Security-Token", "FwoGZXIvYXdzEJr//canary"},
+                           {"x-amz-sso_bearer_token", "aoaAAAAA-canary"},
+                           {"X-aws-ec2-metadata-token", "AQAEAcanary=="},
+                           {"X-aws-ec2-metadata-token-ttl-seconds", "21600"},
+                           {"X-Amz-Date", "20240102T030405Z"},
+                           {"X-Amz-Target", "AmazonSSM.DescribeInstanceInformation"},
+                           {"Set-Cookie", "session=canary"}};
+
+  const Headers redacted = redact_headers(headers);
+
+  const Headers expected = {{"X-Amz-Security-Token", "REDACTED"},
+                            {"x-amz-sso_bearer_token", "REDACTED"},
+                            {"X-aws-ec2-metadata-token", "REDACTED"},
+                            {"X-aws-ec2-metadata-token-ttl-seconds", "21600"},
+                            {"X-Amz-Date", "20240102T030405Z"},
+                            {"X-Amz-Target", "AmazonSSM.DescribeInstanceInformation"},
+                            {"Set-Cookie", "REDACTED"}};
+  EXPECT_EQ(redacted, expected);
+}
+
+TEST(Redact, SsoRoleCredentialsInJsonLoseSecretsButKeepTheRestValid) {
+  const std::string body = R"({"roleCredentials": {"accessKeyId": "ASIAEXAMPLE",
+      "secretAccessKey": "canary-secret/key+1", "sessionToken": "canary\"token\\x",
+      "expiration": 1700000000000}, "nextToken": "page-2"})";
+
+  const std::string redacted = redact_json(body);
+
+  EXPECT_THAT(redacted, Not(HasSubstr("canary")));
+  const auto parsed = nlohmann::json::parse(redacted);
+  EXPECT_EQ(parsed["roleCredentials"]["accessKeyId"], "ASIAEXAMPLE");
+  EXPECT_EQ(parsed["roleCredentials"]["secretAccessKey"], "REDACTED");
+  EXPECT_EQ(parsed["roleCredentials"]["sessionToken"], "REDACTED");
+  EXPECT_EQ(parsed["roleCredentials"]["expiration"], 1700000000000);
+  EXPECT_EQ(parsed["nextToken"], "page-2");
+}
+
+TEST(Redact, ContainerCredentialsJsonAndOidcTokensAreRedacted) {
+  const std::string body =
+      R"({"AccessKeyId":"ASIA1","SecretAccessKey":"canary1","Token":"canary2",)"
+      R"("Expiration":"2024-01-01T00:00:00Z","accessToken":"canary3","refreshToken":"canary4",)"
+      R"("clientSecret":"canary5","session":{"tokenValue":"canary6"},"ClientToken":"idem-1"})";
+
+  const std::string redacted = redact_body(body);
+
+  EXPECT_THAT(redacted, Not(HasSubstr("canary")));
+  EXPECT_THAT(redacted, HasSubstr(R"("AccessKeyId":"ASIA1")"));
+  EXPECT_THAT(redacted, HasSubstr(R"("ClientToken":"idem-1")"));
+  EXPECT_THAT(redacted, HasSubstr(R"("Expiration":"2024-01-01T00:00:00Z")"));
+}
+
+TEST(Redact, SecretValuesThatAreNotStringsAreReplacedToo) {
+  EXPECT_EQ(redact_json(R"({"Token": 123456, "SessionToken": {"a": ["canary"]}, "x": 1})"),
+            R"({"Token": "REDACTED", "SessionToken": "REDACTED", "x": 1})");
+  // Absent secrets stay recognisably absent.
+  EXPECT_EQ(redact_json(R"({"SessionToken": "", "Token": null})"),
+            R"({"SessionToken": "", "Token": null})");
+}
+
+TEST(Redact, TruncatedJsonIsStillRedacted) {
+  EXPECT_EQ(redact_json(R"({"Credentials": {"SecretAccessKey": "canary)"),
+            R"({"Credentials": {"SecretAccessKey": "REDACTED")");
+}
+
+TEST(Redact, StsAssumeRoleXmlResponseLosesSecretsAndKeepsEverythingElse) {
+  const std::string body = R"(<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleResult>
+    <Credentials>
+      <AccessKeyId>ASIAEXAMPLE</AccessKeyId>
+      <SecretAccessKey>canary/secret+key</SecretAccessKey>
+      <SessionToken><![CDATA[canary<token>]]></SessionToken>
+      <Expiration>2024-01-01T00:00:00Z</Expiration>
+    </Credentials>
+  </AssumeRoleResult>
+</AssumeRoleResponse>)";
+
+  const std::string redacted = redact_body(body);
+
+  EXPECT_THAT(redacted, Not(HasSubstr("canary")));
+  EXPECT_THAT(redacted, HasSubstr("<AccessKeyId>ASIAEXAMPLE</AccessKeyId>"));
+  EXPECT_THAT(redacted, HasSubstr("<SecretAccessKey>REDACTED</SecretAccessKey>"));
+  EXPECT_THAT(redacted, HasSubstr("<SessionToken>REDACTED</SessionToken>"));
+  EXPECT_THAT(redacted, HasSubstr("<Expiration>2024-01-01T00:00:00Z</Expiration>"));
+}
+
+TEST(Redact, XmlErrorCodesAndPrefixedSecretElements) {
+  EXPECT_EQ(redact_xml("<Error><Code>InvalidClientTokenId</Code><sts:Token>canary</sts:Token>"
+                       "<Token/></Error>"),
+            "<Error><Code>InvalidClientTokenId</Code><sts:Token>REDACTED</sts:Token>"
+            "<Token/></Error>");
+}
+
+TEST(Redact, QueryProtocolFormBodyLosesMfaCodeAndWebIdentityToken) {
+  const std::string body =
+      "Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr&SerialNumber=arn%3Aaws%3Aiam"
+      "%3A%3A1%3Amfa%2Fme&TokenCode=123456&WebIdentityToken=eyJcanary&NextToken=abc";
+
+  EXPECT_EQ(
+      redact_body(body),
+      "Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr&SerialNumber=arn%3Aaws%3Aiam"
+      "%3A%3A1%3Amfa%2Fme&TokenCode=REDACTED&WebIdentityToken=REDACTED&NextToken=abc");
+}
+
+TEST(Redact, PresignedUrlLosesSignatureTokenAndPassword) {
+  EXPECT_EQ(redact_url("https://user:canary@s3.amazonaws.com/b/k?X-Amz-Credential=AKID%2F2024"
+                       "&X-Amz-Security-Token=canary&X-Amz-Signature=canary#frag"),
+            "https://user:REDACTED@s3.amazonaws.com/b/k?X-Amz-Credential=AKID%2F2024"
+            "&X-Amz-Security-Token=REDACTED&X-Amz-Signature=REDACTED#frag");
+  EXPECT_EQ(redact_url("http://169.254.170.2/v2/credentials/abc"),
+            "http://169.254.170.2/v2/credentials/abc");
+}
+
+TEST(Redact, ImdsTokenResponseBodyIsReplacedWhole) {
+  HttpRequest request;
+  request.method = "PUT";
+  request.url = "http://169.254.169.254/latest/api/token";
+  request.headers = {{"X-aws-ec2-metadata-token-ttl-seconds", "21600"}};
+  const HttpResponse response{200, {}, "AQAEAcanary-token=="};
+
+  EXPECT_EQ(redact(response, request).body, "REDACTED");
+}
+
+TEST(Redact, RedactionIsIdempotent) {
+  const std::string body = R"({"SecretAccessKey":"canary","x":"<SessionToken>a</SessionToken>"})";
+  const std::string once = redact_body(body);
+  EXPECT_EQ(redact_body(once), once);
+  const std::string form = redact_form("TokenCode=1&a=b");
+  EXPECT_EQ(redact_form(form), form);
+}
+
+TEST(Redact, SecretNamesIgnoreCaseAndSeparators) {
+  EXPECT_TRUE(is_secret_name("aws_secret_access_key"));
+  EXPECT_TRUE(is_secret_name("AWS_SESSION_TOKEN"));
+  EXPECT_TRUE(is_secret_name("Credentials.SessionToken"));
+  EXPECT_TRUE(is_secret_name("tokenCode"));
+  EXPECT_FALSE(is_secret_name("AccessKeyId"));
+  EXPECT_FALSE(is_secret_name("NextToken"));
+  EXPECT_FALSE(is_secret_name("SerialNumber"));
+  EXPECT_FALSE(is_secret_name("X-Amz-Date"));
+}
+
+}  // namespace
+}  // namespace eec::net
