@@ -104,7 +104,7 @@ class AssumeRoleResolver {
 
   Outcome call_sts(const std::string& profile, const std::string& role_arn,
                    const Credentials& source) {
-    AssumeRoleParams params;
+    AssumeRoleRequest params;
     params.role_arn = role_arn;
     // botocore generates a name when none is set or the setting is empty.
     params.role_session_name = chain_.config.get(profile, "role_session_name").value_or("");

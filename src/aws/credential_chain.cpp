@@ -81,7 +81,7 @@ core::Result<ResolvedCredentials> apply_mfa_session(const Chain& chain, Resolved
                                     " and there is no role to assume), but it cannot be asked for");
   }
   auto session = chain.seams.sts.get_session_token(base.credentials, chain.request.region,
-                                                   SessionTokenParams{serial, *code, {}});
+                                                   SessionTokenRequest{serial, *code, {}});
   if (!session) {
     return detail::with_context(session.error(), "sts GetSessionToken with MFA device " + serial);
   }

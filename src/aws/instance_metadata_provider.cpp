@@ -48,7 +48,8 @@ struct Imds {
     req.method = std::move(method);
     req.url = url(path);
     req.connect_timeout = timeout;
-    req.total_timeout = timeout * 2;
+    req.total_timeout =
+        timeout;  // botocore: one second to connect and one to read; answers are tiny
     return req;
   }
 };

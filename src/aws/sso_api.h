@@ -13,7 +13,7 @@
 
 namespace eec::aws {
 
-struct SsoRoleParams {
+struct SsoRoleRequest {
   std::string sso_region;
   std::string access_token;  // secret
   std::string account_id;
@@ -24,7 +24,7 @@ class SsoApi {
  public:
   virtual ~SsoApi() = default;
   [[nodiscard]] virtual core::Result<Credentials> get_role_credentials(
-      const SsoRoleParams& params) = 0;
+      const SsoRoleRequest& params) = 0;
 };
 
 }  // namespace eec::aws

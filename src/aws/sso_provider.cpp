@@ -109,8 +109,8 @@ Outcome from_sso(const Chain& chain, const std::string& profile) {
         core::ErrorKind::auth, "The SSO session for profile \"" + profile + "\" expired at " +
                                    format_rfc3339(*expires) + "; " + login_advice(profile) + "."));
   }
-  SsoRoleParams params{settings["sso_region"], token["accessToken"].get<std::string>(),
-                       settings["sso_account_id"], settings["sso_role_name"]};
+  SsoRoleRequest params{settings["sso_region"], token["accessToken"].get<std::string>(),
+                        settings["sso_account_id"], settings["sso_role_name"]};
   auto credentials = chain.seams.sso.get_role_credentials(params);
   if (!credentials) {
     if (credentials.error().kind == core::ErrorKind::auth) {

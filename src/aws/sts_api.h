@@ -17,7 +17,7 @@
 
 namespace eec::aws {
 
-struct AssumeRoleParams {
+struct AssumeRoleRequest {
   std::string role_arn;
   std::string role_session_name;
   std::optional<std::string> external_id;
@@ -26,13 +26,13 @@ struct AssumeRoleParams {
   std::optional<std::string> token_code;     // secret
 };
 
-struct WebIdentityParams {
+struct WebIdentityRequest {
   std::string role_arn;
   std::string role_session_name;
   std::string web_identity_token;  // secret
 };
 
-struct SessionTokenParams {
+struct SessionTokenRequest {
   std::string serial_number;
   std::string token_code;  // secret
   std::optional<int> duration_seconds;
@@ -43,11 +43,11 @@ class StsApi {
   virtual ~StsApi() = default;
   [[nodiscard]] virtual core::Result<Credentials> assume_role(const Credentials& caller,
                                                               std::string_view region,
-                                                              const AssumeRoleParams& params) = 0;
+                                                              const AssumeRoleRequest& params) = 0;
   [[nodiscard]] virtual core::Result<Credentials> assume_role_with_web_identity(
-      std::string_view region, const WebIdentityParams& params) = 0;
+      std::string_view region, const WebIdentityRequest& params) = 0;
   [[nodiscard]] virtual core::Result<Credentials> get_session_token(
-      const Credentials& caller, std::string_view region, const SessionTokenParams& params) = 0;
+      const Credentials& caller, std::string_view region, const SessionTokenRequest& params) = 0;
 };
 
 }  // namespace eec::aws

@@ -43,7 +43,7 @@ Outcome from_web_identity(const Chain& chain, const std::string& profile, bool d
                             "The web identity token file " + path + " (from " + token_file->origin +
                                 ") " + (token ? "does not exist" : "cannot be read") + ".");
   }
-  WebIdentityParams params;
+  WebIdentityRequest params;
   params.role_arn = role_arn->value;
   params.web_identity_token = std::move(**token);
   if (session_name && !session_name->value.empty()) {

@@ -33,29 +33,29 @@ class FakeSts final : public StsApi {
   struct AssumeCall {
     std::string caller_access_key;
     std::string region;
-    AssumeRoleParams params;
+    AssumeRoleRequest params;
   };
   std::vector<AssumeCall> assume_calls;
-  std::vector<WebIdentityParams> web_identity_calls;
-  std::vector<std::pair<std::string, SessionTokenParams>> session_calls;  // caller key, params
+  std::vector<WebIdentityRequest> web_identity_calls;
+  std::vector<std::pair<std::string, SessionTokenRequest>> session_calls;  // caller key, params
   std::optional<core::Error> fail_with;
   std::chrono::system_clock::time_point expiration = at(2030, 1, 1);
 
   core::Result<Credentials> assume_role(const Credentials& caller, std::string_view region,
-                                        const AssumeRoleParams& params) override {
+                                        const AssumeRoleRequest& params) override {
     assume_calls.push_back({caller.access_key_id, std::string(region), params});
     if (fail_with) return std::unexpected(*fail_with);
     return Credentials{"ASIA-ROLE-" + params.role_arn, "secret-role", "token-role", expiration};
   }
   core::Result<Credentials> assume_role_with_web_identity(
-      std::string_view /*region*/, const WebIdentityParams& params) override {
+      std::string_view /*region*/, const WebIdentityRequest& params) override {
     web_identity_calls.push_back(params);
     if (fail_with) return std::unexpected(*fail_with);
     return Credentials{"ASIA-WEBID-" + params.role_arn, "secret-webid", "token-webid", expiration};
   }
   core::Result<Credentials> get_session_token(const Credentials& caller,
                                               std::string_view /*region*/,
-                                              const SessionTokenParams& params) override {
+                                              const SessionTokenRequest& params) override {
     session_calls.emplace_back(caller.access_key_id, params);
     if (fail_with) return std::unexpected(*fail_with);
     return Credentials{"ASIA-SESSION", "secret-session", "token-session", expiration};
@@ -64,10 +64,10 @@ class FakeSts final : public StsApi {
 
 class FakeSso final : public SsoApi {
  public:
-  std::vector<SsoRoleParams> calls;
+  std::vector<SsoRoleRequest> calls;
   std::optional<core::Error> fail_with;
 
-  core::Result<Credentials> get_role_credentials(const SsoRoleParams& params) override {
+  core::Result<Credentials> get_role_credentials(const SsoRoleRequest& params) override {
     calls.push_back(params);
     if (fail_with) return std::unexpected(*fail_with);
     return Credentials{"ASIA-SSO-" + params.account_id + "-" + params.role_name, "secret-sso",

@@ -7,8 +7,6 @@
 // Secret keys and session tokens are printed only as SHA-256 hashes.
 //
 // Usage: credential_resolve_probe [--profile NAME] [--region REGION]
-#include <openssl/evp.h>
-
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -17,6 +15,7 @@
 #include "aws/credential_chain.h"
 #include "aws/credential_fakes.h"
 #include "aws/credential_time.h"
+#include "aws/crypto.h"
 
 namespace {
 
@@ -24,16 +23,7 @@ using namespace eec;
 using nlohmann::json;
 
 std::string sha256_hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  std::string out;
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0x0F];
-  }
-  return out;
+  return aws::sha256_hex(text).value_or("<hash failed>");
 }
 
 void load_routes(aws::credtest::FakeHttp& http, const std::string& path) {
