@@ -8,6 +8,8 @@
 //   5. EC2 instance metadata (IMDSv2 token first; AWS_EC2_METADATA_DISABLED honoured).
 // Then, as check-ecs-exec.sh does, an MFA serial (AWS_MFA_SERIAL, else the profile's mfa_serial)
 // with no role to assume turns the credentials into an sts:GetSessionToken session ("mfa-session").
+// Answers of AssumeRole, web identity and SSO are taken from and written to the AWS CLI's cache
+// (~/.aws/cli/cache) as the CLI does, so a session the CLI holds is reused (see cli_cache.h).
 //
 // Contract: resolve_credentials() does every read, prompt, subprocess and network call through the
 // seams it is given and keeps no state. The first provider that finds credentials wins; a provider
@@ -54,7 +56,7 @@ struct ResolvedCredentials {
 struct CredentialSeams {
   const core::Environment& env;
   core::Clock& clock;
-  const FileSystem& files;
+  FileSystem& files;  // reads the shared files and caches; writes ~/.aws/cli/cache
   net::HttpTransport& http;
   ProcessRunner& processes;
   Prompter& prompter;
@@ -65,8 +67,9 @@ struct CredentialSeams {
 
 struct CredentialRequest {
   ResolvedProfile profile;
-  std::string region;       // for the STS calls; empty: STS's global endpoint
-  bool mfa_session = true;  // honour AWS_MFA_SERIAL as check-ecs-exec.sh does
+  std::string region;         // for the STS calls; empty: STS's global endpoint
+  bool mfa_session = true;    // honour AWS_MFA_SERIAL as check-ecs-exec.sh does
+  bool use_cli_cache = true;  // read and update the AWS CLI's ~/.aws/cli/cache
   std::chrono::milliseconds process_timeout{std::chrono::minutes(2)};
 };
 

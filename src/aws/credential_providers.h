@@ -19,6 +19,9 @@ struct Chain {
   const CredentialSeams& seams;
   const SharedConfig& config;
   const CredentialRequest& request;
+  // False inside a source_profile chain: the CLI caches web identity and SSO answers of the main
+  // chain only (assume-role answers everywhere).
+  bool main_chain = true;
 
   void debug(std::string_view line) const {
     if (seams.debug) seams.debug(line);

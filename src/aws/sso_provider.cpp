@@ -2,30 +2,16 @@
 // sso_region from the profile (legacy) or its [sso-session NAME]; the access token cached by `aws
 // sso login` in ~/.aws/sso/cache/<sha1 of the session name or start URL>.json; then the portal's
 // GetRoleCredentials. The token is not refreshed: an expired one sends the user to `aws sso login`.
-#include <openssl/evp.h>
-
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "aws/cli_cache.h"
 #include "aws/config_paths.h"
 #include "aws/credential_providers.h"
 #include "aws/credential_time.h"
 
 namespace eec::aws::detail {
 namespace {
-
-std::string sha1_hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha1(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0x0F];
-  }
-  return out;
-}
 
 std::string login_advice(const std::string& profile) {
   return "run `aws sso login --profile " + profile + "`";
@@ -83,6 +69,22 @@ Outcome from_sso(const Chain& chain, const std::string& profile) {
                                 missing);
   }
 
+  const bool cached = chain.main_chain && chain.request.use_cli_cache;
+  const std::string role_cache =
+      cli_cache_directory(chain.seams.env) + "/" +
+      sso_role_cache_key(settings["sso_role_name"], settings["sso_account_id"], session_name,
+                         settings["sso_start_url"]) +
+      ".json";
+  if (cached) {
+    // The CLI reuses role credentials it cached even when the login token has expired since.
+    if (auto hit =
+            read_cached_credentials(chain.seams.files, role_cache, chain.seams.clock.now())) {
+      chain.debug("credentials: sso: role " + settings["sso_role_name"] +
+                  " from the AWS CLI cache " + role_cache + ", access key " + hit->access_key_id);
+      return found(ResolvedCredentials{std::move(*hit), "sso", profile});
+    }
+  }
+
   const std::string cache_key = session_name ? *session_name : settings["sso_start_url"];
   const std::string path =
       home_directory(chain.seams.env) + "/.aws/sso/cache/" + sha1_hex(cache_key) + ".json";
@@ -123,6 +125,12 @@ Outcome from_sso(const Chain& chain, const std::string& profile) {
   }
   chain.debug("credentials: sso: role " + params.role_name + " in account " + params.account_id +
               " with the token cached at " + path + ", access key " + credentials->access_key_id);
+  if (cached) {
+    if (auto written = write_cached_credentials(chain.seams.files, role_cache, *credentials, "sso");
+        !written) {
+      chain.debug("credentials: the AWS CLI cache was not updated: " + written.error().message);
+    }
+  }
   return found(ResolvedCredentials{std::move(*credentials), "sso", profile});
 }
 

@@ -1,6 +1,7 @@
 // Web identity: a token file and a role, from AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ROLE_ARN /
 // AWS_ROLE_SESSION_NAME or the profile's web_identity_token_file / role_arn / role_session_name
 // (the variables win, unless the profile was chosen with --profile or is a source_profile).
+#include "aws/cli_cache.h"
 #include "aws/credential_providers.h"
 
 namespace eec::aws::detail {
@@ -36,6 +37,24 @@ Outcome from_web_identity(const Chain& chain, const std::string& profile, bool d
   }
   auto session_name =
       lookup(chain, profile, disable_env, "role_session_name", "AWS_ROLE_SESSION_NAME");
+  if (session_name && session_name->value.empty()) session_name.reset();  // botocore: generated
+  const bool from_profile = !token_file->origin.starts_with("AWS_");
+  const bool cached = chain.main_chain && chain.request.use_cli_cache;
+  const std::string cache_path =
+      cli_cache_directory(chain.seams.env) + "/" +
+      web_identity_cache_key(role_arn->value, session_name
+                                                  ? std::optional<std::string>(session_name->value)
+                                                  : std::nullopt) +
+      ".json";
+  if (cached) {
+    if (auto hit =
+            read_cached_credentials(chain.seams.files, cache_path, chain.seams.clock.now())) {
+      chain.debug("credentials: web-identity: " + role_arn->value + " from the AWS CLI cache " +
+                  cache_path + ", access key " + hit->access_key_id);
+      return found(ResolvedCredentials{std::move(*hit), "web-identity",
+                                       from_profile ? profile : std::string()});
+    }
+  }
   std::string path = token_file->value;
   auto token = chain.seams.files.read_file(path);
   if (!token || !*token) {
@@ -61,7 +80,12 @@ Outcome from_web_identity(const Chain& chain, const std::string& profile, bool d
   }
   chain.debug("credentials: web-identity: assumed " + params.role_arn + " with the token in " +
               path + ", access key " + credentials->access_key_id);
-  bool from_profile = !token_file->origin.starts_with("AWS_");
+  if (cached) {
+    if (auto written = write_cached_credentials(chain.seams.files, cache_path, *credentials);
+        !written) {
+      chain.debug("credentials: the AWS CLI cache was not updated: " + written.error().message);
+    }
+  }
   return found(ResolvedCredentials{std::move(*credentials), "web-identity",
                                    from_profile ? profile : std::string()});
 }
