@@ -1,7 +1,7 @@
 #include "collect/target_collector.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -24,8 +24,9 @@ model::Fact<T> fact(core::Result<T> result, std::string_view api) {
 
 // The one element a Describe* call was asked for, or a not-found fact built from its failures.
 template <class T>
-model::Fact<T> first_of(const std::vector<T>& items, const std::vector<model::DescribeFailure>& failures,
-                        std::string_view api, std::string_view what) {
+model::Fact<T> first_of(const std::vector<T>& items,
+                        const std::vector<model::DescribeFailure>& failures, std::string_view api,
+                        std::string_view what) {
   if (!items.empty()) return items.front();
   std::string message = fmt::format("{} not found", what);
   if (!failures.empty()) message += fmt::format(" ({})", failures.front().reason);
@@ -53,16 +54,17 @@ model::Fact<model::SimulationResult> simulate(const AwsApis& apis,
     aws::SimulatePrincipalPolicyParams params{request.principal_arn, call.actions, call.resources,
                                               request.context};
     auto page = apis.iam.simulate_principal_policy(params);
-    if (!page) return fact<model::SimulationResult>(std::unexpected(page.error()),
-                                                    "iam:SimulatePrincipalPolicy");
+    if (!page)
+      return fact<model::SimulationResult>(std::unexpected(page.error()),
+                                           "iam:SimulatePrincipalPolicy");
     std::move(page->begin(), page->end(), std::back_inserter(result.results));
   }
   return result;
 }
 
 // Runs the planner's simulations that have not run yet, all at once.
-void run_simulations(const AwsApis& apis, const model::LocalFacts& local,
-                     model::TargetFacts& facts, const SimulationPlanner& planner) {
+void run_simulations(const AwsApis& apis, const model::LocalFacts& local, model::TargetFacts& facts,
+                     const SimulationPlanner& planner) {
   std::vector<std::pair<std::string, std::future<model::Fact<model::SimulationResult>>>> running;
   for (auto& request : planner(local, facts)) {
     auto existing = facts.simulations.find(request.check_id);
@@ -70,7 +72,8 @@ void run_simulations(const AwsApis& apis, const model::LocalFacts& local,
       const auto* done = existing->second.value();
       if (done == nullptr || done->principal_arn == request.principal_arn) continue;
     }
-    running.emplace_back(request.check_id, in_parallel([&apis, request = std::move(request)] {
+    std::string id = request.check_id;  // before the request moves into the task
+    running.emplace_back(std::move(id), in_parallel([&apis, request = std::move(request)] {
                            return simulate(apis, request);
                          }));
   }
@@ -110,14 +113,16 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
   std::optional<std::future<core::Result<model::KeyMetadata>>> key;
   std::optional<model::TaskSubnet> eni_subnet;
   if (task != nullptr) {
-    definition = in_parallel([&] { return apis.ecs.describe_task_definition(task->task_definition_arn); });
+    definition =
+        in_parallel([&] { return apis.ecs.describe_task_definition(task->task_definition_arn); });
     if (!task->container_instance_arn.empty()) {
       instances = in_parallel([&] {
         return apis.ecs.describe_container_instances(cluster_ref, {task->container_instance_arn});
       });
     }
     if (const std::string service = model::service_name_of(*task); !service.empty()) {
-      services = in_parallel([&, service] { return apis.ecs.describe_services(cluster_ref, {service}); });
+      services =
+          in_parallel([&, service] { return apis.ecs.describe_services(cluster_ref, {service}); });
     }
     eni_subnet = model::task_subnet(*task, nullptr);
     if (eni_subnet && !eni_subnet->subnet_id.empty()) {
@@ -140,23 +145,23 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
                   : fact<model::ContainerInstance>(std::unexpected(described.error()),
                                                    "ecs:DescribeContainerInstances");
   } else {
-    facts.container_instance = task ? model::NotApplicable{"the task has no container instance (Fargate)"}
-                                    : no_task;
+    facts.container_instance =
+        task ? model::NotApplicable{"the task has no container instance (Fargate)"} : no_task;
   }
   if (services) {
     auto described = services->get();
-    facts.service = described ? first_of(described->services, described->failures,
-                                         "ecs:DescribeServices", "service")
-                              : fact<model::Service>(std::unexpected(described.error()),
-                                                     "ecs:DescribeServices");
+    facts.service =
+        described
+            ? first_of(described->services, described->failures, "ecs:DescribeServices", "service")
+            : fact<model::Service>(std::unexpected(described.error()), "ecs:DescribeServices");
   } else {
     facts.service = task ? model::NotApplicable{"the task is not part of a service"} : no_task;
   }
   if (subnets) {
     auto described = subnets->get();
-    facts.subnet = described ? first_of(*described, {}, "ec2:DescribeSubnets", "subnet")
-                             : fact<model::Subnet>(std::unexpected(described.error()),
-                                                   "ec2:DescribeSubnets");
+    facts.subnet =
+        described ? first_of(*described, {}, "ec2:DescribeSubnets", "subnet")
+                  : fact<model::Subnet>(std::unexpected(described.error()), "ec2:DescribeSubnets");
   }
   facts.kms_key = key ? fact(key->get(), "kms:DescribeKey")
                       : model::Fact<model::KeyMetadata>(
@@ -181,7 +186,8 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
   std::optional<std::future<core::Result<std::vector<model::Instance>>>> ec2_instances;
   if (task != nullptr && instance != nullptr && !instance->ec2_instance_id.empty() &&
       task_role_arn(*task, facts).empty()) {
-    ec2_instances = in_parallel([&] { return apis.ec2.describe_instances({instance->ec2_instance_id}); });
+    ec2_instances =
+        in_parallel([&] { return apis.ec2.describe_instances({instance->ec2_instance_id}); });
   }
 
   const model::LocalFacts& local_facts = local.get();
@@ -189,9 +195,9 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
 
   if (late_subnets) {
     auto described = late_subnets->get();
-    facts.subnet = described ? first_of(*described, {}, "ec2:DescribeSubnets", "subnet")
-                             : fact<model::Subnet>(std::unexpected(described.error()),
-                                                   "ec2:DescribeSubnets");
+    facts.subnet =
+        described ? first_of(*described, {}, "ec2:DescribeSubnets", "subnet")
+                  : fact<model::Subnet>(std::unexpected(described.error()), "ec2:DescribeSubnets");
   }
   if (!subnets && !late_subnets) {
     facts.subnet = task ? model::NotApplicable{"the task has no subnet the tool can see"} : no_task;
@@ -220,9 +226,9 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
       facts.instance_profile = model::NotApplicable{"the instance has no instance profile"};
     }
   } else {
-    facts.ec2_instance = model::NotApplicable{"not needed: the task has a task role or no instance"};
-    facts.instance_profile = facts.ec2_instance.not_applicable() ? model::NotApplicable{
-        "not needed: the task has a task role or no instance"} : model::NotApplicable{};
+    const model::NotApplicable not_needed{"not needed: the task has a task role or no instance"};
+    facts.ec2_instance = not_needed;
+    facts.instance_profile = not_needed;
   }
   return facts;
 }
