@@ -7,11 +7,15 @@
 namespace eec::aws {
 namespace {
 
-void add(QueryParams& params, std::string name, std::string_view value) {
+void add_text(QueryParams& params, std::string name, std::string_view value) {
   if (!value.empty()) params.add(std::move(name), std::string(value));
 }
 
-void add(QueryParams& params, std::string name, std::optional<int> value) {
+void add_optional(QueryParams& params, std::string name, const std::optional<std::string>& value) {
+  if (value) add_text(params, std::move(name), *value);
+}
+
+void add_number(QueryParams& params, std::string name, std::optional<int> value) {
   if (value) params.add(std::move(name), std::to_string(*value));
 }
 
@@ -71,14 +75,14 @@ core::Result<model::CallerIdentity> parse_get_caller_identity_output(
   return identity;
 }
 
-QueryParams assume_role_input(const AssumeRoleParams& params) {
+QueryParams assume_role_input(const AssumeRoleRequest& request) {
   QueryParams out;
-  add(out, "RoleArn", params.role_arn);
-  add(out, "RoleSessionName", params.role_session_name);
-  add(out, "ExternalId", params.external_id);
-  add(out, "DurationSeconds", params.duration_seconds);
-  add(out, "SerialNumber", params.serial_number);
-  add(out, "TokenCode", params.token_code);
+  add_text(out, "RoleArn", request.role_arn);
+  add_text(out, "RoleSessionName", request.role_session_name);
+  add_number(out, "DurationSeconds", request.duration_seconds);
+  add_optional(out, "ExternalId", request.external_id);
+  add_optional(out, "SerialNumber", request.serial_number);
+  add_optional(out, "TokenCode", request.token_code);
   return out;
 }
 
@@ -86,11 +90,11 @@ core::Result<StsCredentials> parse_assume_role_output(const pugi::xml_node& docu
   return parse_credentials(document, "AssumeRole", /*assumed_role=*/true);
 }
 
-QueryParams get_session_token_input(const GetSessionTokenParams& params) {
+QueryParams get_session_token_input(const SessionTokenRequest& request) {
   QueryParams out;
-  add(out, "DurationSeconds", params.duration_seconds);
-  add(out, "SerialNumber", params.serial_number);
-  add(out, "TokenCode", params.token_code);
+  add_number(out, "DurationSeconds", request.duration_seconds);
+  add_text(out, "SerialNumber", request.serial_number);
+  add_text(out, "TokenCode", request.token_code);
   return out;
 }
 
@@ -98,12 +102,11 @@ core::Result<StsCredentials> parse_get_session_token_output(const pugi::xml_node
   return parse_credentials(document, "GetSessionToken", /*assumed_role=*/false);
 }
 
-QueryParams assume_role_with_web_identity_input(const AssumeRoleWithWebIdentityParams& params) {
+QueryParams assume_role_with_web_identity_input(const WebIdentityRequest& request) {
   QueryParams out;
-  add(out, "RoleArn", params.role_arn);
-  add(out, "RoleSessionName", params.role_session_name);
-  add(out, "WebIdentityToken", params.web_identity_token);
-  add(out, "DurationSeconds", params.duration_seconds);
+  add_text(out, "RoleArn", request.role_arn);
+  add_text(out, "RoleSessionName", request.role_session_name);
+  add_text(out, "WebIdentityToken", request.web_identity_token);
   return out;
 }
 

@@ -2,7 +2,8 @@
 // as in botocore's sts/2011-06-15 model.
 //
 // Contract: pure functions. The *_input functions build the parameter list (without Action and
-// Version); TokenCode and WebIdentityToken in it are secrets. The parse_* functions take the
+// Version) from the request types of sts_api.h, in the model's member order, leaving out what is
+// unset or empty; TokenCode and WebIdentityToken in it are secrets. The parse_* functions take the
 // response document (or its root element) and return a core::Error of kind parse naming the
 // operation and the element for a missing result, a missing credential member or a malformed
 // value. No error message ever carries a credential value. They never throw.
@@ -17,32 +18,11 @@
 #include "aws/credentials.h"
 #include "aws/query_params.h"
 #include "aws/query_protocol.h"
+#include "aws/sts_api.h"
 #include "core/error.h"
 #include "model/iam.h"
 
 namespace eec::aws {
-
-struct AssumeRoleParams {
-  std::string role_arn;
-  std::string role_session_name;
-  std::string external_id;              // left out when empty
-  std::optional<int> duration_seconds;  // AWS's default (3600) when unset
-  std::string serial_number;            // MFA device; left out when empty
-  std::string token_code;               // MFA code (a secret); left out when empty
-};
-
-struct GetSessionTokenParams {
-  std::optional<int> duration_seconds;
-  std::string serial_number;
-  std::string token_code;  // a secret
-};
-
-struct AssumeRoleWithWebIdentityParams {
-  std::string role_arn;
-  std::string role_session_name;
-  std::string web_identity_token;  // a secret
-  std::optional<int> duration_seconds;
-};
 
 // What AssumeRole, AssumeRoleWithWebIdentity and GetSessionToken hand back. The assumed-role
 // members are empty for GetSessionToken.
@@ -56,15 +36,14 @@ struct StsCredentials {
 [[nodiscard]] core::Result<model::CallerIdentity> parse_get_caller_identity_output(
     const pugi::xml_node& document);
 
-[[nodiscard]] QueryParams assume_role_input(const AssumeRoleParams& params);
+[[nodiscard]] QueryParams assume_role_input(const AssumeRoleRequest& request);
 [[nodiscard]] core::Result<StsCredentials> parse_assume_role_output(const pugi::xml_node& document);
 
-[[nodiscard]] QueryParams get_session_token_input(const GetSessionTokenParams& params);
+[[nodiscard]] QueryParams get_session_token_input(const SessionTokenRequest& request);
 [[nodiscard]] core::Result<StsCredentials> parse_get_session_token_output(
     const pugi::xml_node& document);
 
-[[nodiscard]] QueryParams assume_role_with_web_identity_input(
-    const AssumeRoleWithWebIdentityParams& params);
+[[nodiscard]] QueryParams assume_role_with_web_identity_input(const WebIdentityRequest& request);
 [[nodiscard]] core::Result<StsCredentials> parse_assume_role_with_web_identity_output(
     const pugi::xml_node& document);
 

@@ -24,14 +24,14 @@ core::Result<model::CallerIdentity> StsOperations::get_caller_identity() {
   return parse_get_caller_identity_output(document->root());
 }
 
-core::Result<StsCredentials> StsOperations::assume_role(const AssumeRoleParams& params) {
-  auto document = call(client_, "AssumeRole", assume_role_input(params));
+core::Result<StsCredentials> StsOperations::assume_role(const AssumeRoleRequest& request) {
+  auto document = call(client_, "AssumeRole", assume_role_input(request));
   if (!document) return std::unexpected(std::move(document.error()));
   return parse_assume_role_output(document->root());
 }
 
-core::Result<StsCredentials> StsOperations::get_session_token(const GetSessionTokenParams& params) {
-  auto document = call(client_, "GetSessionToken", get_session_token_input(params));
+core::Result<StsCredentials> StsOperations::get_session_token(const SessionTokenRequest& request) {
+  auto document = call(client_, "GetSessionToken", get_session_token_input(request));
   if (!document) return std::unexpected(std::move(document.error()));
   return parse_get_session_token_output(document->root());
 }

@@ -21,8 +21,8 @@ class StsOperations {
   explicit StsOperations(AwsClient& client) : client_(client) {}
 
   [[nodiscard]] core::Result<model::CallerIdentity> get_caller_identity();
-  [[nodiscard]] core::Result<StsCredentials> assume_role(const AssumeRoleParams& params);
-  [[nodiscard]] core::Result<StsCredentials> get_session_token(const GetSessionTokenParams& params);
+  [[nodiscard]] core::Result<StsCredentials> assume_role(const AssumeRoleRequest& request);
+  [[nodiscard]] core::Result<StsCredentials> get_session_token(const SessionTokenRequest& request);
 
  private:
   AwsClient& client_;

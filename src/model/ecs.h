@@ -32,13 +32,13 @@ struct ManagedAgent {
 
 struct TaskContainer {
   std::string name;
-  std::string image;
   std::string container_arn;
   std::string runtime_id;
   std::string last_status;
   std::string reason;
   std::optional<int> exit_code;
   std::vector<ManagedAgent> managed_agents;
+  std::string image;
 };
 
 struct Attachment {
@@ -61,10 +61,6 @@ struct Task {
   std::string last_status;
   std::string desired_status;
   std::string stopped_reason;
-  std::string stop_code;  // TaskFailedToStart, EssentialContainerExited, UserInitiated, ...
-  std::optional<TimePoint> started_at;
-  std::optional<TimePoint> stopped_at;
-  std::string availability_zone;
   std::string launch_type;  // FARGATE, EC2, EXTERNAL, or empty with a capacity provider
   std::string capacity_provider_name;
   std::string platform_version;  // Fargate: "1.4.0"
@@ -77,6 +73,10 @@ struct Task {
   std::string override_task_role_arn;  // overrides.taskRoleArn
   std::vector<ContainerOverride> container_overrides;
   std::vector<Tag> tags;  // with include=TAGS
+  std::string stop_code;  // TaskFailedToStart, EssentialContainerExited, UserInitiated, ...
+  std::optional<TimePoint> started_at;
+  std::optional<TimePoint> stopped_at;
+  std::string availability_zone;
 };
 
 struct DescribeFailure {
@@ -122,7 +122,6 @@ struct TaskDefinition {
   std::string arn;
   std::string family;
   int revision = 0;
-  std::string status;  // ACTIVE, INACTIVE, DELETE_IN_PROGRESS
   std::string task_role_arn;
   std::string execution_role_arn;
   std::string network_mode;  // awsvpc, bridge, host, none
@@ -131,6 +130,7 @@ struct TaskDefinition {
   std::string operating_system_family;  // runtimePlatform.operatingSystemFamily
   std::vector<ContainerDefinition> containers;
   std::vector<Volume> volumes;
+  std::string status;  // ACTIVE, INACTIVE, DELETE_IN_PROGRESS
 };
 
 struct ExecuteCommandLogConfiguration {
@@ -164,10 +164,10 @@ struct ContainerInstance {
   std::string arn;
   std::string ec2_instance_id;
   std::string status;  // ACTIVE, DRAINING, ...
-  std::string status_reason;
   bool agent_connected = false;
   std::string agent_version;         // versionInfo.agentVersion
   std::vector<KeyValue> attributes;  // ecs.os-type, ecs.subnet-id, ecs.vpc-id, ...
+  std::string status_reason;
 };
 
 struct DescribeContainerInstancesResult {
@@ -178,12 +178,12 @@ struct DescribeContainerInstancesResult {
 struct Service {
   std::string arn;
   std::string name;
-  std::string cluster_arn;
   std::string status;
+  bool enable_execute_command = false;
+  std::string cluster_arn;
   std::string task_definition;
   std::string launch_type;
   std::string platform_version;
-  bool enable_execute_command = false;
 };
 
 struct DescribeServicesResult {

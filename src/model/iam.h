@@ -24,10 +24,10 @@ struct Role {
 
 struct InstanceProfile {
   std::string arn;
-  std::string instance_profile_id;
   std::string name;
   std::string path;
   std::vector<Role> roles;
+  std::string instance_profile_id;
 };
 
 // One ContextEntries member of SimulatePrincipalPolicy.

@@ -13,7 +13,7 @@ using testing::xml_fixture;
 using testing::xml_text;
 
 TEST(StsCodec, AssumeRoleInputCarriesEveryGivenMemberAndSkipsEmptyOnes) {
-  AssumeRoleParams params;
+  AssumeRoleRequest params;
   params.role_arn = "arn:aws:iam::123456789012:role/ExecRole";
   params.role_session_name = "eec-session";
   params.external_id = "ext-123";
@@ -23,11 +23,11 @@ TEST(StsCodec, AssumeRoleInputCarriesEveryGivenMemberAndSkipsEmptyOnes) {
   EXPECT_EQ(assume_role_input(params).entries(),
             (Entries{{"RoleArn", "arn:aws:iam::123456789012:role/ExecRole"},
                      {"RoleSessionName", "eec-session"},
-                     {"ExternalId", "ext-123"},
                      {"DurationSeconds", "900"},
+                     {"ExternalId", "ext-123"},
                      {"SerialNumber", "arn:aws:iam::123456789012:mfa/jane"},
                      {"TokenCode", "123456"}}));
-  AssumeRoleParams minimal;
+  AssumeRoleRequest minimal;
   minimal.role_arn = "arn:aws:iam::1:role/R";
   minimal.role_session_name = "s";
   EXPECT_EQ(assume_role_input(minimal).entries(),
@@ -37,16 +37,15 @@ TEST(StsCodec, AssumeRoleInputCarriesEveryGivenMemberAndSkipsEmptyOnes) {
 TEST(StsCodec, SessionTokenAndWebIdentityInputs) {
   EXPECT_TRUE(get_caller_identity_input().entries().empty());
   EXPECT_TRUE(get_session_token_input({}).entries().empty());
-  EXPECT_EQ(get_session_token_input({3600, "arn:aws:iam::1:mfa/jane", "654321"}).entries(),
+  EXPECT_EQ(get_session_token_input({"arn:aws:iam::1:mfa/jane", "654321", 3600}).entries(),
             (Entries{{"DurationSeconds", "3600"},
                      {"SerialNumber", "arn:aws:iam::1:mfa/jane"},
                      {"TokenCode", "654321"}}));
-  EXPECT_EQ(
-      assume_role_with_web_identity_input({"arn:aws:iam::1:role/Irsa", "pod", "eyJ.token", {}})
-          .entries(),
-      (Entries{{"RoleArn", "arn:aws:iam::1:role/Irsa"},
-               {"RoleSessionName", "pod"},
-               {"WebIdentityToken", "eyJ.token"}}));
+  EXPECT_EQ(assume_role_with_web_identity_input({"arn:aws:iam::1:role/Irsa", "pod", "eyJ.token"})
+                .entries(),
+            (Entries{{"RoleArn", "arn:aws:iam::1:role/Irsa"},
+                     {"RoleSessionName", "pod"},
+                     {"WebIdentityToken", "eyJ.token"}}));
 }
 
 TEST(StsCodec, GetCallerIdentityReadsAssumedRoleCaller) {

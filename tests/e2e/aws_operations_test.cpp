@@ -346,7 +346,7 @@ TEST_F(AwsOperations, SharedVpcSubnetOwnerAndServiceConnectAttachmentFirst) {
 TEST_F(AwsOperations, AssumeRoleAndSessionTokenGiveWorkingCredentials) {
   const json s = seed("healthy-fargate");
   ASSERT_FALSE(s.is_null());
-  AssumeRoleParams params;
+  AssumeRoleRequest params;
   params.role_arn = str(s["assumableRole"]["arn"]);
   params.role_session_name = "eec-e2e";
   params.duration_seconds = 900;
@@ -371,7 +371,7 @@ TEST_F(AwsOperations, AssumeRoleAndSessionTokenGiveWorkingCredentials) {
   ASSERT_TRUE(clusters) << clusters.error().describe();
   EXPECT_EQ(clusters->clusters.size(), 1U);
 
-  auto session = StsOperations(admin()).get_session_token({3600, "", ""});
+  auto session = StsOperations(admin()).get_session_token({"", "", 3600});
   ASSERT_TRUE(session) << session.error().describe();
   EXPECT_FALSE(session->credentials.access_key_id.empty());
   EXPECT_FALSE(session->credentials.session_token.empty());
