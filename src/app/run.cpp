@@ -1,11 +1,40 @@
 #include "app/run.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <variant>
 
+#include "app/checker.h"
 #include "app/options.h"
+#include "aws/file_system.h"
+#include "aws/process_runner.h"
+#include "aws/prompter.h"
+#include "aws/sso_portal_client.h"
+#include "aws/sts_client.h"
+#include "core/clock.h"
+#include "core/environment.h"
+#include "net/curl_transport.h"
+#include "render/json_renderer.h"
+#include "render/text_renderer.h"
 
 namespace eec::app {
+
+namespace {
+
+render::ColorMode color_mode(ColorChoice choice) {
+  switch (choice) {
+    case ColorChoice::always:
+      return render::ColorMode::always;
+    case ColorChoice::never:
+      return render::ColorMode::never;
+    case ColorChoice::auto_detect:
+      break;
+  }
+  return render::ColorMode::auto_detect;
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
   const std::vector<std::string> args(argv, argv + argc);
@@ -15,8 +44,32 @@ int run(int argc, char** argv) {
     std::cerr << early->err;
     return early->exit_code;
   }
-  std::cerr << "ecs-exec-check: the checker is not wired up yet\n";
-  return 3;
+  const Options& options = std::get<Options>(parsed);
+
+  core::ProcessEnvironment env;
+  core::SystemClock clock;
+  net::CurlGlobal curl;
+  net::CurlTransport http(net::CurlOptions::from_environment(env));
+  aws::RealFileSystem files;
+  aws::PosixProcessRunner processes;
+  aws::TerminalPrompter prompter;
+  std::function<void(std::string_view)> debug;
+  if (options.debug) debug = [](std::string_view line) { std::cerr << "debug: " << line << '\n'; };
+  aws::StsClient sts(http, clock, env, debug);
+  aws::SsoPortalClient sso(http, env);
+  const CheckerSeams seams{{env, clock, files, http, processes, prompter, sts, sso, debug}, debug};
+
+  const CheckerOutcome outcome = run_checker(options, seams, EEC_VERSION);
+  if (options.output == OutputFormat::json) {
+    std::cout << render::render_json(outcome.report);
+  } else {
+    const bool color =
+        render::should_use_color(color_mode(options.color), isatty(STDOUT_FILENO) == 1,
+                                 env.get("NO_COLOR"), env.get("CLICOLOR_FORCE"));
+    std::cout << render::render_text(outcome.report, render::TextOptions{.color = color});
+  }
+  std::cout.flush();
+  return outcome.exit_code;
 }
 
 }  // namespace eec::app

@@ -11,6 +11,7 @@ struct Subnet {
   std::string vpc_id;
   std::string owner_id;
   std::string availability_zone;
+  std::string state;  // available, pending
 };
 
 struct VpcEndpoint {
@@ -19,6 +20,8 @@ struct VpcEndpoint {
   std::string service_name;  // com.amazonaws.REGION.ssmmessages
   std::string type;          // Interface, Gateway, GatewayLoadBalancer
   std::string state;         // available, pending, ...
+  bool private_dns_enabled = false;
+  std::vector<std::string> subnet_ids;
 };
 
 struct Instance {
@@ -26,13 +29,15 @@ struct Instance {
   std::string iam_instance_profile_arn;  // IamInstanceProfile.Arn
   std::string subnet_id;
   std::string vpc_id;
+  std::string state;  // instanceState.name: pending, running, stopped, ...
 };
 
 struct KeyMetadata {
   std::string key_id;
   std::string arn;
-  std::string key_state;
+  std::string key_state;  // Enabled, Disabled, PendingDeletion, ...
   bool enabled = false;
+  std::string key_manager;  // AWS, CUSTOMER
 };
 
 }  // namespace eec::model

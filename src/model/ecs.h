@@ -38,6 +38,7 @@ struct TaskContainer {
   std::string reason;
   std::optional<int> exit_code;
   std::vector<ManagedAgent> managed_agents;
+  std::string image;
 };
 
 struct Attachment {
@@ -72,6 +73,10 @@ struct Task {
   std::string override_task_role_arn;  // overrides.taskRoleArn
   std::vector<ContainerOverride> container_overrides;
   std::vector<Tag> tags;  // with include=TAGS
+  std::string stop_code;  // TaskFailedToStart, EssentialContainerExited, UserInitiated, ...
+  std::optional<TimePoint> started_at;
+  std::optional<TimePoint> stopped_at;
+  std::string availability_zone;
 };
 
 struct DescribeFailure {
@@ -125,6 +130,7 @@ struct TaskDefinition {
   std::string operating_system_family;  // runtimePlatform.operatingSystemFamily
   std::vector<ContainerDefinition> containers;
   std::vector<Volume> volumes;
+  std::string status;  // ACTIVE, INACTIVE, DELETE_IN_PROGRESS
 };
 
 struct ExecuteCommandLogConfiguration {
@@ -161,6 +167,12 @@ struct ContainerInstance {
   bool agent_connected = false;
   std::string agent_version;         // versionInfo.agentVersion
   std::vector<KeyValue> attributes;  // ecs.os-type, ecs.subnet-id, ecs.vpc-id, ...
+  std::string status_reason;
+};
+
+struct DescribeContainerInstancesResult {
+  std::vector<ContainerInstance> container_instances;
+  std::vector<DescribeFailure> failures;
 };
 
 struct Service {
@@ -168,6 +180,15 @@ struct Service {
   std::string name;
   std::string status;
   bool enable_execute_command = false;
+  std::string cluster_arn;
+  std::string task_definition;
+  std::string launch_type;
+  std::string platform_version;
+};
+
+struct DescribeServicesResult {
+  std::vector<Service> services;
+  std::vector<DescribeFailure> failures;
 };
 
 }  // namespace eec::model

@@ -19,6 +19,7 @@ struct Role {
   std::string name;
   std::string path;  // "/" or "/a/b/"
   std::string role_id;
+  std::string permissions_boundary_arn;  // PermissionsBoundary.PermissionsBoundaryArn (GetRole)
 };
 
 struct InstanceProfile {
@@ -26,6 +27,7 @@ struct InstanceProfile {
   std::string name;
   std::string path;
   std::vector<Role> roles;
+  std::string instance_profile_id;
 };
 
 // One ContextEntries member of SimulatePrincipalPolicy.
@@ -40,6 +42,15 @@ struct MatchedStatement {
   std::string source_policy_type;  // user, group, role, aws-managed, user-managed, ...
 };
 
+// One ResourceSpecificResults member: the decision for one of several simulated resources.
+struct ResourceSpecificResult {
+  std::string resource;
+  std::string decision;  // allowed, implicitDeny, explicitDeny
+  std::vector<MatchedStatement> matched_statements;
+  std::vector<std::string> missing_context_values;
+  std::optional<std::string> boundary_decision;  // "allowed"/"denied", as below
+};
+
 struct EvaluationResult {
   std::string action;
   std::string resource;
@@ -49,6 +60,7 @@ struct EvaluationResult {
   std::optional<bool> organizations_allowed;  // OrganizationsDecisionDetail.AllowedByOrganizations
   std::optional<std::string>
       boundary_decision;  // PermissionsBoundaryDecisionDetail: "allowed"/"denied"
+  std::vector<ResourceSpecificResult> resource_results;  // ResourceSpecificResults
 };
 
 }  // namespace eec::model

@@ -1,6 +1,7 @@
 #include "render/text_renderer.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "render/terminal_safe.h"
 
@@ -8,7 +9,8 @@ namespace eec::render {
 
 namespace {
 
-constexpr std::size_t kLabelWidth = 26;
+constexpr std::size_t kMinLabelWidth = 26;
+constexpr std::size_t kMaxLabelWidth = 46;
 
 struct Painter {
   bool color;
@@ -59,7 +61,12 @@ std::string caller_short(const core::Report& report) {
 
 void render_advice(std::string& out, const core::Finding& finding, std::string_view indent) {
   if (finding.status == core::Status::ok || finding.status == core::Status::skip) return;
-  if (finding.status == core::Status::unknown && finding.error) {
+  if (finding.status == core::Status::unknown && finding.error &&
+      finding.detail.find(finding.error->api) != std::string::npos) {
+    if (!finding.error->permission.empty()) {
+      out += fmt::format("{}needs: {}\n", indent, terminal_safe(finding.error->permission));
+    }
+  } else if (finding.status == core::Status::unknown && finding.error) {
     const auto& e = *finding.error;
     std::string line = "could not check: " + terminal_safe(e.api);
     if (!e.code.empty()) line += " failed with " + terminal_safe(e.code);
@@ -84,8 +91,21 @@ void render_actions(std::string& out, const core::Finding& finding, const Painte
   }
 }
 
+// The label column fits the longest title (within bounds), so statuses line up.
+std::size_t label_width(const core::Report& report) {
+  std::size_t width = kMinLabelWidth;
+  auto widen = [&](const std::vector<core::Finding>& findings) {
+    for (const auto& finding : findings) {
+      if (finding.container.empty()) width = std::max(width, finding.title.size() + 2);
+    }
+  };
+  widen(report.checks);
+  for (const auto& target : report.targets) widen(target.checks);
+  return std::min(width, kMaxLabelWidth);
+}
+
 void render_findings(std::string& out, const std::vector<core::Finding>& findings,
-                     const Painter& painter) {
+                     const Painter& painter, std::size_t width) {
   std::string open_group;  // id of the container.* group whose title row was printed
   for (const auto& finding : findings) {
     const std::string title = terminal_safe(finding.title.empty() ? finding.id : finding.title);
@@ -95,14 +115,13 @@ void render_findings(std::string& out, const std::vector<core::Finding>& finding
         out += fmt::format("  {}\n", title);
         open_group = finding.id;
       }
-      out += fmt::format("    {}{}  {}\n", pad(terminal_safe(finding.container), kLabelWidth - 2),
+      out += fmt::format("    {}{}  {}\n", pad(terminal_safe(finding.container), width - 2),
                          painter.status(finding.status), detail);
       render_advice(out, finding, "        ");
       continue;
     }
     open_group.clear();
-    out += fmt::format("  {}{}  {}\n", pad(title, kLabelWidth), painter.status(finding.status),
-                       detail);
+    out += fmt::format("  {}{}  {}\n", pad(title, width), painter.status(finding.status), detail);
     render_actions(out, finding, painter);
     render_advice(out, finding, "      ");
   }
@@ -155,6 +174,7 @@ std::string summary_line(const core::Summary& summary) {
 
 std::string render_text(const core::Report& report, const TextOptions& options) {
   const Painter painter{options.color};
+  const std::size_t width = label_width(report);
   std::string out = painter.paint("1", fmt::format("{} {}", report.tool_name, report.tool_version));
   if (!report.region.empty()) {
     out += "   region " + terminal_safe(report.region);
@@ -162,12 +182,12 @@ std::string render_text(const core::Report& report, const TextOptions& options) 
   }
   if (!report.caller_arn.empty()) out += "   caller " + caller_short(report);
   out += "\n\nPrerequisites for the AWS CLI to use ECS Exec\n";
-  render_findings(out, report.checks, painter);
+  render_findings(out, report.checks, painter, width);
   for (const auto& target : report.targets) {
     out += fmt::format("\ncluster {}   task {}\n", terminal_safe(target.cluster),
                        terminal_safe(target.task));
     out += "Checks on the ECS task and other resources\n";
-    render_findings(out, target.checks, painter);
+    render_findings(out, target.checks, painter, width);
   }
   out += "\n" + summary_line(core::summarize(report)) + "\n";
   return strip_trailing_spaces(out);

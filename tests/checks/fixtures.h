@@ -168,8 +168,10 @@ inline model::TargetFacts healthy_target(const model::LocalFacts& local) {
   target.container_instance = model::NotApplicable{"the task runs on Fargate"};
   target.ec2_instance = model::NotApplicable{"the task runs on Fargate"};
   target.instance_profile = model::NotApplicable{"the task runs on Fargate"};
-  target.service = model::Service{"arn:aws:ecs:eu-west-1:123456789012:service/demo/web-svc",
-                                  "web-svc", "ACTIVE", true};
+  target.service = model::Service{.arn = "arn:aws:ecs:eu-west-1:123456789012:service/demo/web-svc",
+                                  .name = "web-svc",
+                                  .status = "ACTIVE",
+                                  .enable_execute_command = true};
   target.subnet =
       model::Subnet{"subnet-0a1b2c3d", "vpc-0a1b2c3d", std::string(kAccount), "eu-west-1a"};
   target.vpc_endpoints = std::vector<model::VpcEndpoint>{};
@@ -225,6 +227,7 @@ inline model::TargetFacts ec2_target(const model::LocalFacts& local) {
       "subnet-0a1b2c3d", "vpc-0a1b2c3d"};
   target.instance_profile =
       model::InstanceProfile{"arn:aws:iam::123456789012:instance-profile/ecs/ecsInstanceProfile",
+                             "AIPAINSTANCEPROFILE",
                              "ecsInstanceProfile",
                              "/ecs/",
                              {model::Role{"arn:aws:iam::123456789012:role/ecs/ecsInstanceRole",

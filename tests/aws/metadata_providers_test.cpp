@@ -1,0 +1,131 @@
+// Container credentials and EC2 instance metadata against a fake transport.
+#include <gtest/gtest.h>
+
+#include "aws/credential_chain.h"
+#include "aws/credential_fakes.h"
+#include "aws/credential_time.h"
+
+namespace eec::aws {
+namespace {
+
+using credtest::ChainRig;
+
+constexpr const char* kCreds =
+    R"({"AccessKeyId":"ASIAHTTP","SecretAccessKey":"s","Token":"t","Expiration":"2025-06-01T18:00:00Z"})";
+
+TEST(ContainerCredentials, RelativeUriOnTheEcsAgentAddress) {
+  ChainRig rig;
+  rig.env.set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/uuid");
+  rig.http.add("GET", "http://169.254.170.2/v2/credentials/uuid", 200, kCreds);
+  auto resolved = rig.resolve();
+  ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
+  EXPECT_EQ(resolved->provider, "container");
+  EXPECT_EQ(resolved->credentials.access_key_id, "ASIAHTTP");
+  EXPECT_EQ(format_rfc3339(*resolved->expiration()), "2025-06-01T18:00:00Z");
+  ASSERT_EQ(rig.http.requests.size(), 1u);
+  EXPECT_EQ(net::find_header(rig.http.requests[0].headers, "Accept"), "application/json");
+  EXPECT_FALSE(net::find_header(rig.http.requests[0].headers, "Authorization").has_value());
+}
+
+TEST(ContainerCredentials, FullUriWithAuthorizationTokenFile) {
+  ChainRig rig;
+  rig.env.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:8080/creds");
+  rig.env.set("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "/run/token");
+  rig.env.set("AWS_CONTAINER_AUTHORIZATION_TOKEN", "ignored");
+  rig.files.add("/run/token", "Bearer abc");
+  rig.http.add("GET", "http://127.0.0.1:8080/creds", 200, kCreds);
+  auto resolved = rig.resolve();
+  ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
+  EXPECT_EQ(net::find_header(rig.http.requests.at(0).headers, "Authorization"), "Bearer abc");
+}
+
+TEST(ContainerCredentials, RetriesThreeTimesOneSecondApartThenFails) {
+  ChainRig rig;
+  rig.env.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://localhost/creds");
+  rig.http.add("GET", "http://localhost/creds", 500, "oops");
+  auto resolved = rig.resolve();
+  ASSERT_FALSE(resolved.has_value());
+  EXPECT_EQ(resolved.error().message,
+            "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI): http://localhost/creds "
+            "did not give credentials after 3 attempts: HTTP 500");
+  EXPECT_EQ(rig.http.requests.size(), 3u);
+  EXPECT_EQ(rig.clock.total_slept(), std::chrono::seconds(2));
+}
+
+TEST(ContainerCredentialsErrors, HostThatIsNotAllowed) {
+  ChainRig rig;
+  rig.env.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.169.254/creds");
+  EXPECT_EQ(rig.resolve().error().message,
+            "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI): unsupported host "
+            "'169.254.169.254'; credentials can only come over http from a loopback address or "
+            "169.254.170.2, 169.254.170.23, fd00:ec2::23 or localhost, or over https");
+  EXPECT_TRUE(rig.http.requests.empty());
+}
+
+TEST(ContainerCredentialsErrors, TokenWithLineBreakOrMissingTokenFile) {
+  ChainRig rig;
+  rig.env.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://[::1]:9/creds");
+  rig.env.set("AWS_CONTAINER_AUTHORIZATION_TOKEN", "a\r\nX-Injected: 1");
+  EXPECT_EQ(rig.resolve().error().message,
+            "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI): the authorization token "
+            "contains a line break, which is not a legal header value");
+  rig.env.set("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "/nope");
+  EXPECT_EQ(rig.resolve().error().message,
+            "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI): the authorization token "
+            "file /nope (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) does not exist");
+}
+
+constexpr const char* kImds = "http://169.254.169.254/";
+
+TEST(InstanceMetadata, ImdsV2TokenThenRoleThenCredentials) {
+  ChainRig rig;
+  rig.http.add("PUT", std::string(kImds) + "latest/api/token", 200, "imds-token");
+  rig.http.add("GET", std::string(kImds) + "latest/meta-data/iam/security-credentials/", 200,
+               "ec2-role");
+  rig.http.add("GET", std::string(kImds) + "latest/meta-data/iam/security-credentials/ec2-role",
+               200, kCreds);
+  auto resolved = rig.resolve();
+  ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
+  EXPECT_EQ(resolved->provider, "instance-metadata");
+  ASSERT_EQ(rig.http.requests.size(), 3u);
+  EXPECT_EQ(net::find_header(rig.http.requests[0].headers, "x-aws-ec2-metadata-token-ttl-seconds"),
+            "21600");
+  EXPECT_EQ(net::find_header(rig.http.requests[1].headers, "x-aws-ec2-metadata-token"),
+            "imds-token");
+  EXPECT_EQ(rig.http.requests[0].connect_timeout, std::chrono::seconds(1));
+}
+
+TEST(InstanceMetadata, FallsBackToImdsV1OnForbiddenTokenUnlessV1IsDisabled) {
+  ChainRig rig;
+  rig.http.add("PUT", std::string(kImds) + "latest/api/token", 403, "");
+  rig.http.add("GET", std::string(kImds) + "latest/meta-data/iam/security-credentials/", 200, "r");
+  rig.http.add("GET", std::string(kImds) + "latest/meta-data/iam/security-credentials/r", 200,
+               kCreds);
+  auto resolved = rig.resolve();
+  ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
+  EXPECT_FALSE(
+      net::find_header(rig.http.requests.at(1).headers, "x-aws-ec2-metadata-token").has_value());
+
+  rig.env.set("AWS_EC2_METADATA_V1_DISABLED", "true");
+  EXPECT_FALSE(rig.resolve().has_value());
+}
+
+TEST(InstanceMetadata, CustomEndpointAndUnreachableServiceMeansNoCredentials) {
+  ChainRig rig;
+  rig.env.set("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:1338");
+  auto resolved = rig.resolve();
+  ASSERT_FALSE(resolved.has_value());
+  EXPECT_EQ(resolved.error().kind, core::ErrorKind::config);  // "Unable to locate credentials"
+  ASSERT_EQ(rig.http.requests.size(), 2u);  // token, then the IMDSv1 try; one attempt each
+  EXPECT_EQ(rig.http.requests[0].url, "http://127.0.0.1:1338/latest/api/token");
+}
+
+TEST(InstanceMetadata, DisabledMakesNoRequest) {
+  ChainRig rig;
+  rig.env.set("AWS_EC2_METADATA_DISABLED", "TRUE");
+  EXPECT_FALSE(rig.resolve().has_value());
+  EXPECT_TRUE(rig.http.requests.empty());
+}
+
+}  // namespace
+}  // namespace eec::aws
