@@ -4,8 +4,10 @@
 // rest is the body.
 //
 // A typed operation's decoder joins by one line in kDecoders, e.g.
-//   {"ecs.DescribeTasks", [](const nlohmann::json& j) { (void)decode_describe_tasks(j); }},
-// Invariants: never crashes or lets an exception out; parse_json_response accepts only objects.
+//   {"ecs.DescribeTasks", [](const nlohmann::json& j) { decoded(parse_describe_tasks_output(j));
+//   }},
+// Invariants: never crashes or lets an exception out; parse_json_response accepts only objects;
+// a decoder fails only with an Error of kind parse.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -14,23 +16,43 @@
 #include <string_view>
 
 #include "aws/aws_error.h"
+#include "aws/ecs_codec.h"
 #include "aws/json_protocol.h"
+#include "aws/kms_codec.h"
 #include "fuzz_check.h"
 
 namespace {
+
+using namespace eec::aws;  // the parse_*_output decoders
 
 struct Decoder {
   std::string_view name;
   void (*decode)(const nlohmann::json& body);
 };
 
-// Typed decoders of JSON-protocol responses; each must accept any JSON object without crashing.
-// One line per decoder (see the file comment); the first only re-serialises the parsed body.
+template <class Result>
+void decoded(const Result& result) {
+  if (!result) FUZZ_CHECK(result.error().kind == eec::core::ErrorKind::parse);
+}
+
+// Typed decoders of JSON-protocol responses; each must take any JSON object without crashing and
+// fail only with an Error of kind parse. One line per decoder (see the file comment).
 constexpr Decoder kDecoders[] = {
     {"json.dump",
      [](const nlohmann::json& j) {
        (void)j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
      }},
+    {"ecs.DescribeTasks", [](const nlohmann::json& j) { decoded(parse_describe_tasks_output(j)); }},
+    {"ecs.DescribeClusters",
+     [](const nlohmann::json& j) { decoded(parse_describe_clusters_output(j)); }},
+    {"ecs.DescribeTaskDefinition",
+     [](const nlohmann::json& j) { decoded(parse_describe_task_definition_output(j)); }},
+    {"ecs.DescribeContainerInstances",
+     [](const nlohmann::json& j) { decoded(parse_describe_container_instances_output(j)); }},
+    {"ecs.DescribeServices",
+     [](const nlohmann::json& j) { decoded(parse_describe_services_output(j)); }},
+    {"ecs.ListTasks", [](const nlohmann::json& j) { decoded(parse_list_tasks_output(j)); }},
+    {"kms.DescribeKey", [](const nlohmann::json& j) { decoded(parse_describe_key_output(j)); }},
 };
 
 constexpr std::array<int, 4> kStatuses = {400, 403, 429, 500};

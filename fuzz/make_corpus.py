@@ -50,9 +50,30 @@ XML_RESPONSES = [
     b"</Credentials></AssumeRoleResult></AssumeRoleResponse>",
 ]
 
-# The order of kActions in fuzz/xml_response_fuzzer.cpp, for the selector byte.
-XML_ACTIONS = ["GetRole", "GetCallerIdentity", "SimulatePrincipalPolicy", "GetInstanceProfile",
-               "DescribeSubnets", "DescribeVpcEndpoints", "DescribeInstances", "AssumeRole"]
+# The order of kDecoders in fuzz/xml_response_fuzzer.cpp and fuzz/json_response_fuzzer.cpp, for
+# the selector byte.
+XML_ACTIONS = ["GetRole", "ListRoles", "SimulatePrincipalPolicy", "GetInstanceProfile",
+               "GetCallerIdentity", "AssumeRole", "GetSessionToken", "AssumeRoleWithWebIdentity",
+               "DescribeSubnets", "DescribeVpcEndpoints", "DescribeInstances"]
+JSON_DECODERS = ["json_dump", "ecs_describe_tasks", "ecs_describe_clusters",
+                 "ecs_describe_task_definition", "ecs_describe_container_instances",
+                 "ecs_describe_services", "ecs_list_tasks", "kms_describe_key"]
+
+
+def selector_for(stem, names):
+    """The index of the longest name that `stem` (a fixture's file name) starts with, else 0."""
+    matches = [i for i, name in enumerate(names) if stem.startswith(name)]
+    return max(matches, key=lambda i: len(names[i])) if matches else 0
+
+
+def xml_action_of(stem):
+    """iam_get_role_... -> GetRole"""
+    words = stem.split("_")[1:]
+    for n in range(len(words), 0, -1):
+        action = "".join(w.capitalize() for w in words[:n])
+        if action in XML_ACTIONS:
+            return XML_ACTIONS.index(action)
+    return 0
 
 ARN_RE = re.compile(rb"arn:[A-Za-z0-9-]+:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:[A-Za-z0-9/_.:*+=,@-]+")
 
@@ -79,7 +100,7 @@ def bodies_of(doc):
 
 def main():
     corpus = {name: [] for name in ["arn", "aws_error", "xml_response", "json_response",
-                                    "command_line", "redact", "terminal_safe"]}
+                                    "command_line", "redact", "terminal_safe", "ini"]}
     arns, bodies = set(), []
     for path, doc in fixtures():
         text = path.read_bytes()
@@ -98,9 +119,17 @@ def main():
         root = re.match(rb"(?:<\?[^>]*\?>\s*)?<([A-Za-z]+)Response", body).group(1).decode()
         selector = XML_ACTIONS.index(root) if root in XML_ACTIONS else 0
         corpus["xml_response"].append(bytes([selector]) + body)
+    for path in sorted((DATA / "aws").glob("*.xml")):
+        corpus["xml_response"].append(bytes([xml_action_of(path.stem)]) + path.read_bytes())
     corpus["xml_response"] += [b"\0" + b for b in ERROR_BODIES if b.startswith(b"<")]
     json_bodies = [b for b in bodies if b.startswith(b"{")]
-    corpus["json_response"] = [b"\0" + b for b in json_bodies[:6] + ERROR_BODIES[:3]]
+    corpus["json_response"] = [b"\0" + b for b in json_bodies[:4] + ERROR_BODIES[:3]]
+    for path in sorted((DATA / "aws").glob("*.json")):
+        selector = selector_for(path.stem, JSON_DECODERS)
+        corpus["json_response"].append(bytes([selector]) + path.read_bytes())
+    # Every distinct config and credentials file of the credential-resolution corpus.
+    corpus["ini"] = sorted({p.read_bytes() for p in (DATA / "credentials" / "corpus").glob(
+        "*/home/.aws/*") if p.is_file() and p.stat().st_size < 4096})[:40]
     task = b"arn:aws:ecs:eu-west-1:123456789012:task/demo/0123456789abcdef0123456789abcdef"
     corpus["command_line"] = [
         b"demo\x000123456789abcdef0123456789abcdef",
