@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libpugixml-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev clang-format
-  python3 python3-pip
+  python3 python3-pip time curl jq
 )
 
 missing=()
