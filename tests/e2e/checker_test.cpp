@@ -30,7 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Run {
+struct RunResult {
   int status = -1;
   std::string out;
   std::string err;
@@ -84,8 +84,8 @@ void write_file(const fs::path& path, const std::string& text, bool executable =
 }
 
 // Runs the binary with exactly `env` as its environment; stdout and stderr go to files in `dir`.
-Run run_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-               const fs::path& dir) {
+RunResult run_binary(const std::vector<std::string>& args,
+                     const std::map<std::string, std::string>& env, const fs::path& dir) {
   std::vector<std::string> argv_text{EEC_BINARY};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -107,7 +107,7 @@ Run run_binary(const std::vector<std::string>& args, const std::map<std::string,
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
   pid_t pid = -1;
-  Run run;
+  RunResult run;
   const int rc = posix_spawn(&pid, EEC_BINARY, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
@@ -153,6 +153,10 @@ std::string normalise(std::string text, const json& summary) {
       {std::regex(R"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)"),
        "<TIME>"},
       {std::regex(R"(127\.0\.0\.1:\d+)"), "127.0.0.1:<PORT>"},
+      {std::regex(R"(/[^ "]*/eec-checker-e2e-\d+)"), "<TMP>"},
+      // moto's random IAM unique ids (user, role, instance profile ids).
+      {std::regex(R"re("(userId|roleId|instanceProfileId)": "[^"]*")re"),
+       R"re("$1": "<UNIQUE-ID>")re"},
       {std::regex(R"(\b\d+(\.\d+)? ?(ms|s) ago\b)"), "<AGO>"},
   };
   for (const auto& [pattern, placeholder] : rules) {
@@ -212,12 +216,13 @@ class CheckerE2e : public support::EmulatorTest {
     return env;
   }
 
-  Run run(std::vector<std::string> args, const std::map<std::string, std::string>& env) {
-    Run result = run_binary(args, env, dir_);
+  RunResult run(std::vector<std::string> args, const std::map<std::string, std::string>& env) {
+    RunResult result = run_binary(args, env, dir_);
     runs_.push_back(result);
     return result;
   }
-  Run check(const std::string& task_label, bool as_json, std::vector<std::string> extra = {}) {
+  RunResult check(const std::string& task_label, bool as_json,
+                  std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"--endpoint-url", emulator().endpoint()};
     if (as_json) {
       args.push_back("--output");
@@ -232,10 +237,10 @@ class CheckerE2e : public support::EmulatorTest {
   fs::path dir_;
   json summary_;
   std::string secret_;
-  std::vector<Run> runs_;
+  std::vector<RunResult> runs_;
 };
 
-json parse(const Run& run) {
+json parse(const RunResult& run) {
   json report = json::parse(run.out, nullptr, false);
   EXPECT_FALSE(report.is_discarded()) << "not JSON:\n" << run.out << "\nstderr:\n" << run.err;
   return report;
@@ -303,7 +308,7 @@ void expect_detail(const json& checks, const std::string& id, const std::string&
 
 TEST_F(CheckerE2e, HealthyFargateIsAllOkAndExitsZero) {
   seed("healthy-fargate");
-  Run result = check("main", true);
+  RunResult result = check("main", true);
   EXPECT_EQ(result.status, 0) << result.err;
   json report = parse(result);
   expect_complete(report, {"web", "worker"});
@@ -322,7 +327,7 @@ TEST_F(CheckerE2e, HealthyFargateIsAllOkAndExitsZero) {
 
 TEST_F(CheckerE2e, BrokenFargateFindsWhatIsBroken) {
   seed("broken-fargate");
-  Run result = check("main", true);
+  RunResult result = check("main", true);
   EXPECT_EQ(result.status, 1) << result.err;
   json report = parse(result);
   expect_complete(report, {"app", "sidecar"});
@@ -358,7 +363,7 @@ TEST_F(CheckerE2e, BrokenFargateFindsWhatIsBroken) {
 
 TEST_F(CheckerE2e, BrokenFargateExecDisabledTask) {
   seed("broken-fargate");
-  Run result = check("exec-disabled", true);
+  RunResult result = check("exec-disabled", true);
   EXPECT_EQ(result.status, 1) << result.err;
   json report = parse(result);
   expect_complete(report, {"app", "sidecar"});
@@ -370,7 +375,7 @@ TEST_F(CheckerE2e, BrokenFargateExecDisabledTask) {
 
 TEST_F(CheckerE2e, Ec2OldAgent) {
   seed("ec2-old-agent");
-  Run result = check("main", true);
+  RunResult result = check("main", true);
   EXPECT_EQ(result.status, 1) << result.err;
   json report = parse(result);
   expect_complete(report, {"app"});
@@ -386,7 +391,7 @@ TEST_F(CheckerE2e, Ec2OldAgent) {
 
 TEST_F(CheckerE2e, SharedVpc) {
   seed("shared-vpc");
-  Run result = check("main", true);
+  RunResult result = check("main", true);
   EXPECT_EQ(result.status, 0) << result.err;
   json report = parse(result);
   expect_complete(report, {"app", "ecs-service-connect-proxy"});
@@ -419,10 +424,10 @@ TEST_P(GoldenE2e, ReportsMatchGoldenFiles) {
   const std::string scenario = GetParam();
   seed(scenario);
   const fs::path golden = fs::path(EEC_TEST_DATA_DIR) / "e2e" / "golden";
-  Run text = check("main", false);
+  RunResult text = check("main", false);
   EXPECT_TRUE(text.status == 0 || text.status == 1) << text.err;
   compare_golden(golden / (scenario + ".txt"), normalise(text.out, summary_));
-  Run json_run = check("main", true);
+  RunResult json_run = check("main", true);
   json report = parse(json_run);
   compare_golden(golden / (scenario + ".json"), normalise(report.dump(2) + "\n", summary_));
 }
@@ -430,8 +435,8 @@ TEST_P(GoldenE2e, ReportsMatchGoldenFiles) {
 INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenE2e,
                          ::testing::Values("healthy-fargate", "broken-fargate", "ec2-old-agent",
                                            "shared-vpc"),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
                            std::erase(name, '-');
                            return name;
                          });
@@ -456,7 +461,7 @@ TEST_F(CheckerE2e, BadInputExitsTwoWithoutReport) {
   for (const auto& c : cases) {
     std::vector<std::string> args{"--endpoint-url", emulator().endpoint()};
     args.insert(args.end(), c.args.begin(), c.args.end());
-    Run result = run(args, caller_env());
+    RunResult result = run(args, caller_env());
     EXPECT_EQ(result.status, 2) << c.needle << "\n" << result.err;
     EXPECT_NE(result.err.find(c.needle), std::string::npos)
         << "stderr does not name '" << c.needle << "':\n"
@@ -473,17 +478,26 @@ TEST_F(CheckerE2e, NoCredentialsExitsThree) {
   std::vector<std::string> base{"--endpoint-url", emulator().endpoint(),
                                 summary_["cluster"]["name"].get<std::string>(),
                                 summary_["tasks"]["main"]["arn"].get<std::string>()};
-  Run text = run(base, env);
+  RunResult text = run(base, env);
   EXPECT_EQ(text.status, 3) << text.err;
-  EXPECT_NE(text.out.find("local.credentials"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Unable to locate credentials"), std::string::npos) << text.out;
 
   auto json_args = base;
   json_args.insert(json_args.begin(), {"--output", "json"});
-  Run result = run(json_args, env);
+  RunResult result = run(json_args, env);
   EXPECT_EQ(result.status, 3) << result.err;
   json report = parse(result);
-  expect_complete(report, {});
+  // Without credentials the containers are unknown: container.* appear once, without a name.
+  ASSERT_EQ(report["targets"].size(), 1U);
+  for (const auto& id : kTargetIds) {
+    EXPECT_FALSE(find(report["targets"][0]["checks"], id).is_null()) << id;
+  }
+  for (const auto& id : kContainerIds) {
+    EXPECT_FALSE(find(report["targets"][0]["checks"], id).is_null()) << id;
+  }
+  for (const auto& id : kLocalIds) EXPECT_FALSE(find(report["checks"], id).is_null()) << id;
   expect_status(report["checks"], "local.credentials", "fail");
+  expect_detail(report["checks"], "local.credentials", "Unable to locate credentials");
   const json credentials = find(report["checks"], "local.credentials");
   EXPECT_FALSE(credentials.value("detail", "").empty()) << describe(credentials);
   for (const auto& finding : report["targets"][0]["checks"]) {
@@ -499,7 +513,7 @@ TEST_F(CheckerE2e, UnreachableEndpointExitsThree) {
                                 "json",
                                 summary_["cluster"]["name"].get<std::string>(),
                                 summary_["tasks"]["main"]["arn"].get<std::string>()};
-  Run result = run(args, caller_env());
+  RunResult result = run(args, caller_env());
   EXPECT_EQ(result.status, 3) << result.err;
   json report = parse(result);
   const json caller = find(report["checks"], "local.caller");
@@ -512,10 +526,10 @@ TEST_F(CheckerE2e, UnreachableEndpointExitsThree) {
 
 TEST_F(CheckerE2e, DebugNeverPrintsTheSecret) {
   seed("broken-fargate");
-  Run text = check("main", false, {"--debug"});
+  RunResult text = check("main", false, {"--debug"});
   EXPECT_EQ(text.status, 1) << text.err;
   EXPECT_FALSE(text.err.empty()) << "--debug wrote nothing to stderr";
-  Run json_run = check("main", true, {"--debug"});
+  RunResult json_run = check("main", true, {"--debug"});
   EXPECT_EQ(json_run.status, 1);
   // TearDown checks every run's stdout and stderr for the secret.
 }
