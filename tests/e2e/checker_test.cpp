@@ -385,6 +385,7 @@ TEST_F(CheckerE2e, Ec2OldAgent) {
   expect_status(checks, "task.platform-version", "skip");
   expect_status(checks, "task.role", "warn");
   expect_detail(checks, "task.role", summary_["instanceProfile"]["roleArn"].get<std::string>());
+  expect_detail(checks, "task.role", "instance-profile/ecs/instances/");
   expect_status(checks, "iam.task-role.ssmmessages", "ok");
   expect_status(checks, "network.subnet", "ok");
 }
