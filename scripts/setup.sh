@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libpugixml-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev clang-format
+  # The fuzz preset (scripts/fuzz.sh): clang-16 with libFuzzer and the sanitizer runtimes.
+  clang-16 libclang-rt-16-dev
   python3 python3-pip time curl jq
 )
 

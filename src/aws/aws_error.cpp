@@ -200,6 +200,9 @@ std::string sanitize_error_message(std::string_view message) {
     pending_space = false;
     out.push_back(c);
     if (out.size() >= kMaxMessageLength) {
+      // A space and a character may have gone in together: cut back to the cap exactly.
+      out.resize(kMaxMessageLength);
+      while (!out.empty() && out.back() == ' ') out.pop_back();
       out += "...";
       break;
     }

@@ -25,15 +25,23 @@ bool expect(std::string_view text, std::size_t pos, char c) {
   return pos < text.size() && text[pos] == c;
 }
 
+// The instant `since_epoch` after 1970, or nullopt when the system clock cannot hold it:
+// libstdc++ counts nanoseconds in 64 bits, about 292 years either side of 1970, and converting a
+// later date would overflow (found by fuzz/xml_response_fuzzer: an Expiration in year 4048).
+std::optional<system_clock::time_point> on_system_clock(std::chrono::microseconds since_epoch) {
+  constexpr auto kLimit =
+      std::chrono::duration_cast<std::chrono::microseconds>(system_clock::duration::max());
+  if (since_epoch > kLimit || since_epoch < -kLimit) return std::nullopt;
+  return system_clock::time_point(std::chrono::duration_cast<system_clock::duration>(since_epoch));
+}
+
 }  // namespace
 
 std::optional<system_clock::time_point> time_from_epoch_seconds(double seconds) {
-  // +-1e11 s is about 3000 years either way: far inside the clock's range, and beyond any real
-  // AWS timestamp.
+  // Within +-1e11 s the microseconds fit in 64 bits; on_system_clock() then checks the range.
   if (!std::isfinite(seconds) || std::fabs(seconds) > 1e11) return std::nullopt;
   const auto micros = static_cast<std::int64_t>(std::llround(seconds * 1e6));
-  return system_clock::time_point(
-      std::chrono::duration_cast<system_clock::duration>(std::chrono::microseconds(micros)));
+  return on_system_clock(std::chrono::microseconds(micros));
 }
 
 std::optional<system_clock::time_point> parse_iso8601(std::string_view text) {
@@ -95,8 +103,8 @@ std::optional<system_clock::time_point> parse_iso8601(std::string_view text) {
 
   const auto local = std::chrono::sys_days(ymd) + std::chrono::hours(*hour) +
                      std::chrono::minutes(*minute) + std::chrono::seconds(*second) + fraction;
-  return system_clock::time_point(
-      std::chrono::duration_cast<system_clock::duration>((local - offset).time_since_epoch()));
+  // Years 0000-9999 in microseconds fit in 64 bits; the system clock's range is narrower.
+  return on_system_clock((local - offset).time_since_epoch());
 }
 
 }  // namespace eec::aws

@@ -83,6 +83,64 @@ std::size_t json_compound_end(std::string_view text, std::size_t open) {
   return text.size();
 }
 
+// Index of the '>' that closes the tag opening at `lt`, or npos. A '>' inside a quoted attribute
+// value does not close the tag (well-formed XML may have one there). A '<' inside quotes cannot
+// be well-formed, so the scan then falls back to the first '>': a stray quote in malformed input
+// must not hide the elements after it from redaction.
+std::size_t xml_tag_end(std::string_view text, std::size_t lt) {
+  char quote = 0;
+  for (std::size_t i = lt + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      if (c == '<') break;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i;
+    }
+  }
+  return text.find('>', lt);
+}
+
+// Where the content of the secret element `name`, whose start tag ends just before `from`, ends:
+// at its matching close tag. Elements of the same name inside it nest, and CDATA sections and
+// comments are skipped, so a "</Name>" in them does not end it early and let the rest through.
+// Without a close tag (a truncated body) the content ends at the first other markup; an
+// unterminated CDATA section or comment runs to the end of the text.
+std::size_t xml_secret_end(std::string_view text, std::size_t from, std::string_view name) {
+  std::size_t first_markup = std::string_view::npos;
+  int depth = 0;
+  std::size_t i = from;
+  while ((i = text.find('<', i)) != std::string_view::npos) {
+    const std::string_view rest = text.substr(i);
+    const std::string_view skip_to = rest.starts_with("<![CDATA[") ? "]]>"
+                                     : rest.starts_with("<!--")    ? "-->"
+                                                                   : "";
+    if (!skip_to.empty()) {
+      const std::size_t end = text.find(skip_to, i);
+      if (end == std::string_view::npos) return text.size();
+      i = end + skip_to.size();
+      continue;
+    }
+    if (first_markup == std::string_view::npos) first_markup = i;
+    const bool closing = rest.starts_with("</");
+    const std::string_view after = rest.substr(closing ? 2 : 1);
+    const char next = after.size() > name.size() ? after[name.size()] : '>';
+    if (after.starts_with(name) && (next == '>' || next == '/' || is_space(next))) {
+      if (closing) {
+        if (depth == 0) return i;
+        --depth;
+      } else {
+        const std::size_t gt = xml_tag_end(text, i);
+        if (gt != std::string_view::npos && text[gt - 1] != '/') ++depth;
+      }
+    }
+    ++i;
+  }
+  return first_markup == std::string_view::npos ? text.size() : first_markup;
+}
+
 std::string quoted_redacted() {
   return "\"" + std::string(kRedacted) + "\"";
 }
@@ -242,7 +300,7 @@ std::string redact_xml(std::string_view text) {
       copy_through(lt, "]]>");
       continue;
     }
-    const std::size_t gt = text.find('>', lt);
+    const std::size_t gt = xml_tag_end(text, lt);
     if (gt == std::string_view::npos) {
       out.append(rest);
       break;
@@ -265,8 +323,7 @@ std::string redact_xml(std::string_view text) {
     if (!is_secret_name(local)) continue;
 
     // Everything up to the matching close tag is the secret, CDATA included.
-    std::size_t close = text.find("</" + std::string(qualified), i);
-    if (close == std::string_view::npos) close = std::min(text.find('<', i), text.size());
+    const std::size_t close = xml_secret_end(text, i, qualified);
     const std::string_view content = text.substr(i, close - i);
     const bool blank = std::all_of(content.begin(), content.end(), is_space);
     out.append(blank ? content : kRedacted);

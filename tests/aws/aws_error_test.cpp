@@ -206,5 +206,18 @@ TEST(AwsError, LongMessagesAreCapped) {
   EXPECT_TRUE(error.message.ends_with("..."));
 }
 
+// Found by fuzz/aws_error_fuzzer: a collapsed space and the next character could go in together
+// and push the message one byte past the cap.
+TEST(AwsError, MessageIsCappedAtExactly512BytesPlusEllipsis) {
+  const std::string message = std::string(511, 'a') + " bcdef";
+  const std::string sanitized = sanitize_error_message(message);
+  EXPECT_EQ(sanitized, std::string(511, 'a') + "...");
+  EXPECT_EQ(sanitize_error_message(std::string(2000, 'x')), std::string(512, 'x') + "...");
+  for (std::size_t length : {510u, 511u, 512u, 513u}) {
+    const std::string spaced = std::string(length, 'a') + " b c d e f";
+    EXPECT_LE(sanitize_error_message(spaced).size(), 515u) << length;
+  }
+}
+
 }  // namespace
 }  // namespace eec::aws

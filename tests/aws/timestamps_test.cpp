@@ -41,5 +41,18 @@ TEST(Timestamps, EpochSecondsKeepFractions) {
   EXPECT_FALSE(time_from_epoch_seconds(std::numeric_limits<double>::quiet_NaN()).has_value());
 }
 
+// Found by fuzz/xml_response_fuzzer: a date past the system clock's range (about 1678-2262 with
+// libstdc++'s nanosecond clock) overflowed a signed integer instead of being rejected.
+TEST(Timestamps, DatesOutsideTheSystemClockRangeAreRejected) {
+  EXPECT_FALSE(parse_iso8601("4048-05-01T13:34:56Z").has_value());
+  EXPECT_FALSE(parse_iso8601("9999-12-31T23:59:59Z").has_value());
+  EXPECT_FALSE(parse_iso8601("0001-01-01T00:00:00Z").has_value());
+  EXPECT_FALSE(time_from_epoch_seconds(9e10).has_value());
+  EXPECT_FALSE(time_from_epoch_seconds(-9e10).has_value());
+  EXPECT_EQ(parse_iso8601("2200-01-01T00:00:00Z"), utc(2200, 1, 1, 0, 0, 0));
+  EXPECT_EQ(time_from_epoch_seconds(7e9),
+            system_clock::time_point(std::chrono::seconds(7000000000)));
+}
+
 }  // namespace
 }  // namespace eec::aws

@@ -121,6 +121,34 @@ TEST(Redact, XmlErrorCodesAndPrefixedSecretElements) {
             "<Token/></Error>");
 }
 
+// Found by fuzz/redact_fuzzer: a '>' inside a quoted attribute value ended the tag early, so the
+// rest of the tag was taken as the secret and the redacted body no longer parsed.
+TEST(Redact, XmlAttributeValueWithGreaterThanKeepsTheTagWhole) {
+  EXPECT_EQ(redact_xml(R"(<r><SessionToken note="a>b">canary</SessionToken><x y='>'/></r>)"),
+            R"(<r><SessionToken note="a>b">REDACTED</SessionToken><x y='>'/></r>)");
+  // A '<' inside quotes cannot be well-formed: the stray quote must not hide what follows.
+  EXPECT_EQ(redact_xml(R"(<a b="><SessionToken>canary</SessionToken>)"),
+            R"(<a b="><SessionToken>REDACTED</SessionToken>)");
+  EXPECT_EQ(redact_xml(R"(<a b="x><SessionToken>canary</SessionToken>)"),
+            R"(<a b="x><SessionToken>REDACTED</SessionToken>)");
+}
+
+// Found by fuzz/redact_fuzzer: the secret ended at the first "</Token" anywhere, so a close tag
+// quoted inside CDATA, a nested element of the same name or a longer name starting with it let
+// the rest of the secret through.
+TEST(Redact, XmlSecretEndsAtItsOwnCloseTagOnly) {
+  EXPECT_EQ(redact_xml("<r><Token><![CDATA[a</Token>canary]]></Token><x>1</x></r>"),
+            "<r><Token>REDACTED</Token><x>1</x></r>");
+  EXPECT_EQ(redact_xml("<r><Token><Token>a</Token>canary</Token><x>1</x></r>"),
+            "<r><Token>REDACTED</Token><x>1</x></r>");
+  EXPECT_EQ(redact_xml("<r><Token><TokenX>a</TokenX>canary</Token></r>"),
+            "<r><Token>REDACTED</Token></r>");
+  EXPECT_EQ(redact_xml("<r><Token><!-- </Token> -->canary</Token></r>"),
+            "<r><Token>REDACTED</Token></r>");
+  // Truncated: an unterminated CDATA section is secret to the end.
+  EXPECT_EQ(redact_xml("<r><Token><![CDATA[canary"), "<r><Token>REDACTED");
+}
+
 TEST(Redact, QueryProtocolFormBodyLosesMfaCodeAndWebIdentityToken) {
   const std::string body =
       "Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr&SerialNumber=arn%3Aaws%3Aiam"

@@ -1,0 +1,71 @@
+// terminal_safe() on arbitrary bytes: the output never carries a byte a terminal acts on (C0
+// controls including ESC, DEL, C1 controls as UTF-8), is valid UTF-8, is a fixed point, and
+// printable ASCII passes unchanged.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "fuzz_check.h"
+#include "render/terminal_safe.h"
+
+namespace {
+
+// True when `text` is valid UTF-8 (no overlongs, no surrogates, at most U+10FFFF) with no C1
+// control (U+0080..U+009F).
+bool is_clean_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    std::uint32_t cp = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      length = 2;
+      cp = b0 & 0x1Fu;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      length = 3;
+      cp = b0 & 0x0Fu;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      length = 4;
+      cp = b0 & 0x07u;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if ((b & 0xC0u) != 0x80u) return false;
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    if (cp >= 0x80 && cp <= 0x9F) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const std::string safe = eec::render::terminal_safe(text);
+  bool printable_ascii = true;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7F) printable_ascii = false;
+  }
+  for (char c : safe) {
+    const auto byte = static_cast<unsigned char>(c);
+    FUZZ_CHECK(byte >= 0x20 && byte != 0x7F);
+  }
+  FUZZ_CHECK(is_clean_utf8(safe));
+  FUZZ_CHECK(eec::render::terminal_safe(safe) == safe);
+  if (printable_ascii) FUZZ_CHECK(safe == text);
+  return 0;
+}
