@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev clang-format
   # The fuzz preset (scripts/fuzz.sh): clang-16 with libFuzzer and the sanitizer runtimes.
   clang-16 libclang-rt-16-dev
-  python3 python3-pip
+  python3 python3-pip time curl jq
 )
 
 missing=()

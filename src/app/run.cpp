@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/environment.h"
 #include "net/curl_transport.h"
+#include "net/request_observer.h"
 #include "render/json_renderer.h"
 #include "render/text_renderer.h"
 
@@ -49,7 +50,11 @@ int run(int argc, char** argv) {
   core::ProcessEnvironment env;
   core::SystemClock clock;
   net::CurlGlobal curl;
-  net::CurlTransport http(net::CurlOptions::from_environment(env));
+  // Counted for --debug's closing summary (and the benchmark): how many exchanges, how sequential.
+  net::RequestLog requests;
+  net::CurlOptions curl_options = net::CurlOptions::from_environment(env);
+  curl_options.observer = &requests;
+  net::CurlTransport http(curl_options);
   aws::RealFileSystem files;
   aws::PosixProcessRunner processes;
   aws::TerminalPrompter prompter;
@@ -69,6 +74,10 @@ int run(int argc, char** argv) {
     std::cout << render::render_text(outcome.report, render::TextOptions{.color = color});
   }
   std::cout.flush();
+  if (options.debug) {
+    std::cerr << "debug: " << requests.size() << " requests in " << requests.sequential_rounds()
+              << " sequential rounds\n";
+  }
   return outcome.exit_code;
 }
 

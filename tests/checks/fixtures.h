@@ -225,13 +225,12 @@ inline model::TargetFacts ec2_target(const model::LocalFacts& local) {
   target.ec2_instance = model::Instance{
       "i-0123456789abcdef0", "arn:aws:iam::123456789012:instance-profile/ecs/ecsInstanceProfile",
       "subnet-0a1b2c3d", "vpc-0a1b2c3d"};
-  target.instance_profile =
-      model::InstanceProfile{"arn:aws:iam::123456789012:instance-profile/ecs/ecsInstanceProfile",
-                             "AIPAINSTANCEPROFILE",
-                             "ecsInstanceProfile",
-                             "/ecs/",
-                             {model::Role{"arn:aws:iam::123456789012:role/ecs/ecsInstanceRole",
-                                          "ecsInstanceRole", "/ecs/", "AROAINSTANCE"}}};
+  target.instance_profile = model::InstanceProfile{
+      .arn = "arn:aws:iam::123456789012:instance-profile/ecs/ecsInstanceProfile",
+      .name = "ecsInstanceProfile",
+      .path = "/ecs/",
+      .roles = {model::Role{"arn:aws:iam::123456789012:role/ecs/ecsInstanceRole", "ecsInstanceRole",
+                            "/ecs/", "AROAINSTANCE"}}};
   simulate_healthy(target, local);
   return target;
 }

@@ -845,6 +845,16 @@ class AuthModeTest(EmulatorTest):
         self.assertEqual(root.tag, f"{IAM_NS}ErrorResponse")
         self.assertEqual(root.findtext(f"{IAM_NS}Error/{IAM_NS}Code"), "AccessDenied")
 
+    def test_deny_control_endpoint_denies_only_the_named_action(self) -> None:
+        status, body = control("POST", "deny", {"user": "reader", "actions": ["ecs:DescribeClusters"]})
+        self.assertEqual(status, 200, body)
+        with self.assertRaises(ClientError) as err:
+            client("ecs", *self.reader).describe_clusters()
+        self.assertEqual(err.exception.response["Error"]["Code"], "AccessDeniedException")
+        client("iam", *self.reader).get_user(UserName="reader")  # still allowed
+        self.assertEqual(control("POST", "deny", {"user": "nobody", "actions": []})[0], 404)
+        self.assertEqual(control("POST", "deny", {"user": "reader", "actions": "x"})[0], 400)
+
     def test_caller_identity_of_a_seeded_user_and_an_assumed_role(self) -> None:
         self.assertEqual(
             client("sts", *self.reader).get_caller_identity()["Arn"],

@@ -1,0 +1,102 @@
+// How many AWS requests a check of one task costs, per scenario, from --debug's closing line
+// "debug: N requests in M sequential rounds": nothing is fetched twice, and the requests that do
+// not depend on each other overlap (at most 4 sequential rounds for a healthy Fargate task).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "support/emulator.h"
+#include "support/tool_run.h"
+
+namespace eec {
+namespace {
+
+struct CountCase {
+  std::string scenario;
+  long requests;  // every AWS call the checks of this scenario need, once
+};
+
+void PrintTo(const CountCase& c, std::ostream* os) {
+  *os << c.scenario;
+}
+
+class RequestCountE2e : public support::EmulatorTest,
+                        public ::testing::WithParamInterface<CountCase> {
+ protected:
+  support::ToolRun run(const nlohmann::json& summary) {
+    auto result = support::run_tool(
+        summary, emulator().endpoint(),
+        {"--debug", "--output", "json", summary["cluster"]["name"].get<std::string>(),
+         summary["task"]["arn"].get<std::string>()});
+    EXPECT_TRUE(result) << result.error().describe();
+    return result ? *result : support::ToolRun{};
+  }
+};
+
+// "ecs DescribeTasks" -> how many first attempts the debug trace shows for it.
+std::map<std::string, int> operations(const std::string& err) {
+  static const std::regex line(R"(^debug: aws (\S+) (\S+): .* attempt 1/)");
+  std::map<std::string, int> out;
+  std::istringstream in(err);
+  for (std::string text; std::getline(in, text);) {
+    std::smatch match;
+    if (std::regex_search(text, match, line)) ++out[match[1].str() + " " + match[2].str()];
+  }
+  return out;
+}
+
+TEST_P(RequestCountE2e, EachDescribeOnceAndAPinnedTotal) {
+  auto summary = emulator().seed(GetParam().scenario);
+  ASSERT_TRUE(summary) << summary.error().describe();
+  const support::ToolRun result = run(*summary);
+  const auto counts = support::request_summary(result.err);
+  ASSERT_GE(counts.requests, 0) << "no request summary line in:\n" << result.err;
+
+  const auto ops = operations(result.err);
+  long traced = 0;
+  for (const auto& [op, n] : ops) {
+    traced += n;
+    // Describe*/Get* answers do not change during a run: a second one is a double fetch.
+    // SimulatePrincipalPolicy repeats on purpose (one call per principal and resource set).
+    if (op.find(" Describe") != std::string::npos || op.find(" Get") != std::string::npos) {
+      EXPECT_EQ(n, 1) << op << " fetched " << n << " times";
+    }
+  }
+  EXPECT_EQ(traced, counts.requests) << "the trace and the summary disagree:\n" << result.err;
+  EXPECT_EQ(counts.requests, GetParam().requests) << result.err;
+  EXPECT_GE(counts.rounds, 1);
+  EXPECT_LE(counts.rounds, counts.requests);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, RequestCountE2e,
+                         ::testing::Values(CountCase{"healthy-fargate", 10},
+                                           CountCase{"broken-fargate", 18},
+                                           CountCase{"ec2-old-agent", 13}),
+                         [](const ::testing::TestParamInfo<CountCase>& param_info) {
+                           std::string name = param_info.param.scenario;
+                           for (char& c : name) {
+                             if (c == '-') c = '_';
+                           }
+                           return name;
+                         });
+
+class RoundsE2e : public support::EmulatorTest {};
+
+TEST_F(RoundsE2e, HealthyFargateTaskInAtMostFourSequentialRounds) {
+  auto summary = emulator().seed("healthy-fargate");
+  ASSERT_TRUE(summary) << summary.error().describe();
+  auto result = support::run_tool(*summary, emulator().endpoint(),
+                                  {"--debug", (*summary)["cluster"]["name"].get<std::string>(),
+                                   (*summary)["task"]["arn"].get<std::string>()});
+  ASSERT_TRUE(result) << result.error().describe();
+  const auto counts = support::request_summary(result->err);
+  ASSERT_GE(counts.rounds, 1) << result->err;
+  EXPECT_LE(counts.rounds, 4) << result->err;
+}
+
+}  // namespace
+}  // namespace eec

@@ -1,0 +1,95 @@
+#include "support/tool_run.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace eec::support {
+
+namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write_script(const std::filesystem::path& path, const std::string& line) {
+  std::ofstream(path) << "#!/bin/sh\necho '" << line << "'\n";
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+}
+
+}  // namespace
+
+core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string& endpoint,
+                               const std::vector<std::string>& args) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("eec-tool-run-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "bin");
+  write_script(dir / "bin" / "aws", "aws-cli/2.15.0 Python/3.11.6 Linux/6 exe/x86_64");
+  write_script(dir / "bin" / "session-manager-plugin", "1.2.553.0");
+
+  std::vector<std::string> env{
+      "AWS_ACCESS_KEY_ID=" + summary["caller"]["accessKeyId"].get<std::string>(),
+      "AWS_SECRET_ACCESS_KEY=" + summary["caller"]["secretAccessKey"].get<std::string>(),
+      "AWS_REGION=" + summary["region"].get<std::string>(),
+      "AWS_CONFIG_FILE=/dev/null",
+      "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
+      "AWS_EC2_METADATA_DISABLED=true",
+      "NO_COLOR=1",
+      "HOME=" + dir.string(),
+      "PATH=" + (dir / "bin").string()};
+  std::vector<std::string> argv{EEC_BINARY, "--endpoint-url", endpoint};
+  argv.insert(argv.end(), args.begin(), args.end());
+
+  std::vector<char*> c_argv;
+  for (auto& a : argv) c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
+  std::vector<char*> c_env;
+  for (auto& e : env) c_env.push_back(e.data());
+  c_env.push_back(nullptr);
+
+  const std::string out_path = (dir / "out").string();
+  const std::string err_path = (dir / "err").string();
+  const pid_t pid = ::fork();
+  if (pid < 0) return std::unexpected(core::Error{core::ErrorKind::internal, "fork failed"});
+  if (pid == 0) {
+    const int in = ::open("/dev/null", O_RDONLY);
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    ::execve(c_argv[0], c_argv.data(), c_env.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ToolRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = slurp(out_path);
+  run.err = slurp(err_path);
+  std::filesystem::remove_all(dir);
+  return run;
+}
+
+RequestSummary request_summary(const std::string& err) {
+  static const std::regex line(R"(debug: (\d+) requests in (\d+) sequential rounds)");
+  RequestSummary result;
+  std::smatch match;
+  if (std::regex_search(err, match, line)) {
+    result.requests = std::stol(match[1]);
+    result.rounds = std::stol(match[2]);
+  }
+  return result;
+}
+
+}  // namespace eec::support
