@@ -1,6 +1,7 @@
 // iam.*: iam:SimulatePrincipalPolicy results for the caller and the task role, judged per action.
 #include <fmt/format.h>
 #include <algorithm>
+#include <optional>
 
 #include "checks/families.h"
 #include "checks/simulation_plan.h"
@@ -11,31 +12,53 @@ namespace {
 
 using core::Status;
 
-// The result for one expected (action, resource): exact match first, then the action alone
-// (the simulator reports "*" as the resource when none applies).
-const model::EvaluationResult* find_result(const std::vector<model::EvaluationResult>& results,
-                                           const std::string& action, const std::string& resource) {
-  const model::EvaluationResult* by_action = nullptr;
+// What the simulator said about one (action, resource) the check asked for. The call that answered
+// may have been merged with other checks' (collect/simulation_batches.h) and so hold results for
+// pairs this check did not ask for: only the asked pair is ever read. IAM answers in one of two
+// shapes: one EvaluationResult per (action, resource) (its older behaviour, and the emulator's),
+// or one per action whose EvalDecision is the most restrictive over all the call's resources,
+// each resource's own decision being in ResourceSpecificResults (IAM today). The resource's own
+// entry wins; a lone result for the action (IAM reports "*" where no resource applies) is the
+// fallback.
+std::optional<core::ActionDecision> decision_for(
+    const std::vector<model::EvaluationResult>& results, const std::string& action,
+    const std::string& resource) {
+  auto decision =
+      [&](const std::string& verdict, const std::vector<model::MatchedStatement>& statements,
+          const std::optional<std::string>& boundary, std::optional<bool> organizations) {
+        core::ActionDecision d;
+        d.action = action;
+        d.resource = resource;
+        d.decision = verdict;
+        for (const auto& statement : statements) {
+          d.matched_statements.push_back(statement.source_policy_id);
+        }
+        d.organizations_allowed = organizations;
+        d.boundary_decision = boundary;
+        return d;
+      };
+  const model::EvaluationResult* exact = nullptr;
+  const model::EvaluationResult* last = nullptr;
+  std::size_t for_action = 0;
   for (const auto& result : results) {
     if (!iequals(result.action, action)) continue;
-    if (result.resource == resource) return &result;
-    if (by_action == nullptr) by_action = &result;
+    for (const auto& specific : result.resource_results) {
+      if (specific.resource != resource) continue;
+      // The organizations' verdict is given for the action as a whole: its denial says nothing
+      // about a resource that is allowed.
+      std::optional<bool> organizations = result.organizations_allowed;
+      if (specific.decision == "allowed" && organizations == false) organizations.reset();
+      return decision(specific.decision, specific.matched_statements, specific.boundary_decision,
+                      organizations);
+    }
+    if (exact == nullptr && result.resource == resource) exact = &result;
+    last = &result;
+    ++for_action;
   }
-  return by_action;
-}
-
-core::ActionDecision to_decision(const std::string& action, const std::string& resource,
-                                 const model::EvaluationResult& result) {
-  core::ActionDecision decision;
-  decision.action = action;
-  decision.resource = resource;
-  decision.decision = result.decision;
-  for (const auto& statement : result.matched_statements) {
-    decision.matched_statements.push_back(statement.source_policy_id);
-  }
-  decision.organizations_allowed = result.organizations_allowed;
-  decision.boundary_decision = result.boundary_decision;
-  return decision;
+  if (exact == nullptr && for_action == 1) exact = last;
+  if (exact == nullptr) return std::nullopt;
+  return decision(exact->decision, exact->matched_statements, exact->boundary_decision,
+                  exact->organizations_allowed);
 }
 
 nlohmann::json request_evidence(const model::SimulationRequest& request) {
@@ -126,13 +149,13 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
   for (const auto& call : request.calls) {
     for (const auto& action : call.actions) {
       for (const auto& resource : call.resources) {
-        const model::EvaluationResult* r = find_result(result->results, action, resource);
-        if (r == nullptr) {
+        auto decision = decision_for(result->results, action, resource);
+        if (!decision) {
           missing.push_back(action);
           continue;
         }
-        f.actions.push_back(to_decision(action, resource, *r));
-        if (r->decision != "allowed") denied.push_back(f.actions.back());
+        f.actions.push_back(std::move(*decision));
+        if (f.actions.back().decision != "allowed") denied.push_back(f.actions.back());
       }
     }
   }

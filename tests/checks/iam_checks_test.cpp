@@ -299,5 +299,98 @@ TEST(IamCaller, StillSimulatedWhenDescribeTasksIsDenied) {
   EXPECT_EQ(f.actions[0].resource, kTaskArn);  // built from the cluster and task id
 }
 
+// ---- reading a merged or aggregated answer -----------------------------------------------------
+
+model::EvaluationResult evaluation(std::string action, std::string resource, std::string decision) {
+  model::EvaluationResult r;
+  r.action = std::move(action);
+  r.resource = std::move(resource);
+  r.decision = std::move(decision);
+  return r;
+}
+
+model::ResourceSpecificResult on(std::string resource, std::string decision,
+                                 std::vector<model::MatchedStatement> statements = {}) {
+  return {std::move(resource), std::move(decision), std::move(statements), {}, std::nullopt};
+}
+
+void answer(model::TargetFacts& target, std::string_view id,
+            std::vector<model::EvaluationResult> results) {
+  target.simulations[std::string(id)] =
+      model::SimulationResult{std::string(kCallerRoleArn), std::move(results)};
+}
+
+TEST(IamMergedAnswer, ResultsForPairsTheCheckDidNotAskForAreIgnored) {
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  // The call was merged with execute-command's: DescribeTasks was evaluated on the cluster too,
+  // and ExecuteCommand on the task. Neither pair is describe-tasks' to read.
+  answer(target, "iam.caller.describe-tasks",
+         {evaluation("ecs:DescribeTasks", std::string(kClusterArn), "explicitDeny"),
+          evaluation("ecs:ExecuteCommand", std::string(kTaskArn), "explicitDeny"),
+          evaluation("ecs:DescribeTasks", std::string(kTaskArn), "allowed")});
+  auto f = check(local, target, "iam.caller.describe-tasks");
+  EXPECT_EQ(f.status, S::ok) << f.detail;
+  ASSERT_EQ(f.actions.size(), 1U);
+  EXPECT_EQ(f.actions[0].resource, kTaskArn);
+  EXPECT_EQ(f.actions[0].decision, "allowed");
+}
+
+TEST(IamMergedAnswer, OneAggregateResultPerActionIsReadPerResource) {
+  // IAM today: one EvaluationResult per action, the most restrictive decision over every
+  // resource of the call on top, each resource's own decision in ResourceSpecificResults.
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  auto exec = evaluation("ecs:ExecuteCommand", "*", "explicitDeny");
+  exec.matched_statements = {{"DenyCluster", "user-managed"}};
+  exec.resource_results = {
+      on("arn:aws:ecs:eu-west-1:123456789012:cluster/other", "explicitDeny"),
+      on(std::string(kTaskArn), "allowed", {{"AllowTasks", "role"}}),
+      on(std::string(kClusterArn), "explicitDeny", {{"DenyCluster", "user-managed"}})};
+  answer(target, "iam.caller.execute-command", {exec});
+  auto f = check(local, target, "iam.caller.execute-command");
+  EXPECT_EQ(f.status, S::fail);
+  ASSERT_EQ(f.actions.size(), 2U);
+  EXPECT_EQ(f.actions[0].resource, kTaskArn);
+  EXPECT_EQ(f.actions[0].decision, "allowed");
+  EXPECT_EQ(f.actions[0].matched_statements, std::vector<std::string>{"AllowTasks"});
+  EXPECT_EQ(f.actions[1].resource, kClusterArn);
+  EXPECT_EQ(f.actions[1].decision, "explicitDeny");
+  EXPECT_FALSE(contains(f.detail, kTaskArn)) << f.detail;  // allowed there
+  EXPECT_TRUE(contains(f.detail, std::string(kClusterArn) + " explicitDeny")) << f.detail;
+}
+
+TEST(IamMergedAnswer, TheOrganizationsDenialOfAnActionIsNotPinnedOnAnAllowedResource) {
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  auto exec = evaluation("ecs:ExecuteCommand", "*", "implicitDeny");
+  exec.organizations_allowed = false;
+  exec.resource_results = {on(std::string(kTaskArn), "allowed"),
+                           on(std::string(kClusterArn), "implicitDeny")};
+  answer(target, "iam.caller.execute-command", {exec});
+  auto f = check(local, target, "iam.caller.execute-command");
+  ASSERT_EQ(f.actions.size(), 2U);
+  EXPECT_EQ(f.actions[0].organizations_allowed, std::nullopt);
+  EXPECT_EQ(f.actions[1].organizations_allowed, false);
+  EXPECT_TRUE(contains(f.fix, "service control policy")) << f.fix;
+}
+
+TEST(IamMergedAnswer, ALoneResultForTheActionIsReadAndSeveralOthersAreNot) {
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  answer(target, "iam.caller.describe-tasks", {evaluation("ecs:DescribeTasks", "*", "allowed")});
+  EXPECT_EQ(check(local, target, "iam.caller.describe-tasks").status, S::ok);
+
+  // Results for other resources only: which one would be the task's is unknown.
+  answer(target, "iam.caller.describe-tasks",
+         {evaluation("ecs:DescribeTasks", std::string(kClusterArn), "allowed"),
+          evaluation("ecs:DescribeTasks", "arn:aws:ecs:eu-west-1:123456789012:task/demo/other",
+                     "allowed")});
+  auto f = check(local, target, "iam.caller.describe-tasks");
+  EXPECT_EQ(f.status, S::unknown);
+  ASSERT_TRUE(f.error.has_value());
+  EXPECT_EQ(f.error->code, "MissingResult");
+}
+
 }  // namespace
 }  // namespace eec::checks
