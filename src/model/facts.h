@@ -83,6 +83,8 @@ struct LocalFacts {
 struct SimulationCall {
   std::vector<std::string> actions;
   std::vector<std::string> resources;  // ARNs or "*"
+
+  bool operator==(const SimulationCall&) const = default;
 };
 
 // What one iam.* check needs simulated (computed by checks::plan_simulations, run by a collector).
@@ -91,6 +93,8 @@ struct SimulationRequest {
   std::string principal_arn;
   std::vector<SimulationCall> calls;
   std::vector<ContextEntry> context;
+
+  bool operator==(const SimulationRequest&) const = default;
 };
 
 struct SimulationResult {

@@ -35,6 +35,8 @@ struct ContextEntry {
   std::string key;  // "aws:RequestedRegion", "ecs:ResourceTag/env", ...
   std::vector<std::string> values;
   std::string type = "string";  // string, stringList, arn, ...
+
+  bool operator==(const ContextEntry&) const = default;
 };
 
 struct MatchedStatement {
