@@ -24,9 +24,14 @@ namespace eec::checks {
                                                            const model::TargetFacts& target);
 
 // The iam:SimulatePrincipalPolicy calls the iam.* checks need for this target, computed from the
-// facts gathered so far (task, task definition, cluster, caller, instance profile, KMS key). A
-// collector runs them and stores each result in TargetFacts::simulations[request.check_id].
-// Checks that do not apply (no KMS key, no role, an unmappable caller) get no request.
+// facts gathered so far. It reads only the local facts and, of the target, `target`, `blocked`,
+// `tasks`, `clusters`, `task_definition`, `container_instance`, `ec2_instance`,
+// `instance_profile` and `kms_key`; a check whose inputs are not gathered yet gets no request (a
+// collector may plan early, then again with more facts). A collector runs them (merging requests
+// as it likes, see collect/simulation_batches.h) and stores in
+// TargetFacts::simulations[request.check_id] results that hold at least each of the request's
+// (action, resource) pairs; results for other pairs are ignored. Checks that do not apply (no KMS
+// key, no role, an unmappable caller) get no request.
 [[nodiscard]] std::vector<model::SimulationRequest> plan_simulations(
     const model::LocalFacts& local, const model::TargetFacts& target);
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "collect/simulation_runner.h"
 #include "model/arn.h"
 #include "model/ecs_lookup.h"
 
@@ -45,39 +46,6 @@ std::string task_role_arn(const model::Task& task, const model::TargetFacts& fac
   if (!task.override_task_role_arn.empty()) return task.override_task_role_arn;
   if (const auto* definition = facts.task_definition.value()) return definition->task_role_arn;
   return {};
-}
-
-model::Fact<model::SimulationResult> simulate(const AwsApis& apis,
-                                              const model::SimulationRequest& request) {
-  model::SimulationResult result{request.principal_arn, {}};
-  for (const auto& call : request.calls) {
-    aws::SimulatePrincipalPolicyParams params{request.principal_arn, call.actions, call.resources,
-                                              request.context};
-    auto page = apis.iam.simulate_principal_policy(params);
-    if (!page)
-      return fact<model::SimulationResult>(std::unexpected(page.error()),
-                                           "iam:SimulatePrincipalPolicy");
-    std::move(page->begin(), page->end(), std::back_inserter(result.results));
-  }
-  return result;
-}
-
-// Runs the planner's simulations that have not run yet, all at once.
-void run_simulations(const AwsApis& apis, const model::LocalFacts& local, model::TargetFacts& facts,
-                     const SimulationPlanner& planner) {
-  std::vector<std::pair<std::string, std::future<model::Fact<model::SimulationResult>>>> running;
-  for (auto& request : planner(local, facts)) {
-    auto existing = facts.simulations.find(request.check_id);
-    if (existing != facts.simulations.end()) {
-      const auto* done = existing->second.value();
-      if (done == nullptr || done->principal_arn == request.principal_arn) continue;
-    }
-    std::string id = request.check_id;  // before the request moves into the task
-    running.emplace_back(std::move(id), in_parallel([&apis, request = std::move(request)] {
-                           return simulate(apis, request);
-                         }));
-  }
-  for (auto& [id, future] : running) facts.simulations[id] = future.get();
 }
 
 }  // namespace
@@ -190,8 +158,32 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
         in_parallel([&] { return apis.ec2.describe_instances({instance->ec2_instance_id}); });
   }
 
+  // The simulations, all at once when everything the planner reads is known: now, or on EC2
+  // without a task role once the instance profile is (round 4). One pass, so that requests that
+  // share principal and context are merged into one call (simulation_runner.h).
   const model::LocalFacts& local_facts = local.get();
-  run_simulations(apis, local_facts, facts, planner);
+  SimulationRunner simulations(apis.iam);
+  if (!ec2_instances) {
+    const model::NotApplicable not_needed{"not needed: the task has a task role or no instance"};
+    facts.ec2_instance = not_needed;
+    facts.instance_profile = not_needed;
+    simulations.start(planner(local_facts, facts));
+  } else {
+    // Round 4: the instance profile of an EC2 task without a task role; then the simulations.
+    auto described = ec2_instances->get();
+    facts.ec2_instance = described ? first_of(*described, {}, "ec2:DescribeInstances", "instance")
+                                   : fact<model::Instance>(std::unexpected(described.error()),
+                                                           "ec2:DescribeInstances");
+    const auto* ec2 = facts.ec2_instance.value();
+    if (ec2 != nullptr && !ec2->iam_instance_profile_arn.empty()) {
+      facts.instance_profile =
+          fact(apis.iam.get_instance_profile(resource_name(ec2->iam_instance_profile_arn)),
+               "iam:GetInstanceProfile");
+    } else if (ec2 != nullptr) {
+      facts.instance_profile = model::NotApplicable{"the instance has no instance profile"};
+    }
+    simulations.start(planner(local_facts, facts));
+  }
 
   if (late_subnets) {
     auto described = late_subnets->get();
@@ -210,26 +202,7 @@ model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model:
     facts.vpc_endpoints = model::NotApplicable{"the task's VPC is not known"};
   }
 
-  // Round 4: the instance profile of an EC2 task without a task role, and its role's simulations.
-  if (ec2_instances) {
-    auto described = ec2_instances->get();
-    facts.ec2_instance = described ? first_of(*described, {}, "ec2:DescribeInstances", "instance")
-                                   : fact<model::Instance>(std::unexpected(described.error()),
-                                                           "ec2:DescribeInstances");
-    const auto* ec2 = facts.ec2_instance.value();
-    if (ec2 != nullptr && !ec2->iam_instance_profile_arn.empty()) {
-      facts.instance_profile =
-          fact(apis.iam.get_instance_profile(resource_name(ec2->iam_instance_profile_arn)),
-               "iam:GetInstanceProfile");
-      run_simulations(apis, local_facts, facts, planner);
-    } else if (ec2 != nullptr) {
-      facts.instance_profile = model::NotApplicable{"the instance has no instance profile"};
-    }
-  } else {
-    const model::NotApplicable not_needed{"not needed: the task has a task role or no instance"};
-    facts.ec2_instance = not_needed;
-    facts.instance_profile = not_needed;
-  }
+  facts.simulations = simulations.finish();
   return facts;
 }
 

@@ -5,7 +5,17 @@
 //            ec2:DescribeSubnets (ENI attachment), kms:DescribeKey (exec configuration)
 //   round 3  ec2:DescribeVpcEndpoints, ec2:DescribeInstances (EC2 task without a task role), and
 //            the iam:SimulatePrincipalPolicy calls the planner asks for
-//   round 4  only on EC2 without a task role: iam:GetInstanceProfile, then its role's simulations
+//   round 4  only on EC2 without a task role: iam:GetInstanceProfile, and the simulations wait
+//            for it (round 5: DescribeTasks, DescribeContainerInstances, DescribeInstances and
+//            GetInstanceProfile each need the one before)
+//
+// The simulations run in one pass, once everything the planner reads is known, so that the
+// requests sharing principal and context become one call each (simulation_runner.h): no check
+// waits for a second call of its own. A round starts when the one before has answered, so its
+// calls overlap. Starting each call as soon as its own inputs are known instead does not shorten
+// the longest chain of dependent calls (three on Fargate) and lets unrelated calls line up one
+// after another (a quick subnet and endpoint lookup, then a simulation that waited for a slower
+// task definition), which the "sequential rounds" of --debug then count.
 //
 // No judgement happens here: a failed call becomes an Unavailable fact naming the API and the
 // permission, a call that does not apply a NotApplicable fact with the reason.
