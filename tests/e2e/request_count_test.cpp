@@ -1,6 +1,9 @@
 // How many AWS requests a check of one task costs, per scenario, from --debug's closing line
-// "debug: N requests in M sequential rounds": nothing is fetched twice, and the requests that do
-// not depend on each other overlap (at most 4 sequential rounds for a healthy Fargate task).
+// "debug: N requests in M sequential rounds": nothing is fetched twice, the iam.* checks'
+// simulations are merged into one call per principal and context, and the requests that do not
+// depend on each other overlap: at most 4 sequential rounds for a task (3 on Fargate), except on
+// EC2 without a task role, where DescribeTasks, DescribeContainerInstances, DescribeInstances,
+// GetInstanceProfile and the role's simulation each need the answer of the one before (5).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -17,7 +20,9 @@ namespace {
 
 struct CountCase {
   std::string scenario;
-  long requests;  // every AWS call the checks of this scenario need, once
+  long requests;    // every AWS call the checks of this scenario need, once
+  int simulations;  // iam:SimulatePrincipalPolicy calls: one per principal and context
+  long max_rounds;  // the longest chain of calls that each waited for the one before
 };
 
 void PrintTo(const CountCase& c, std::ostream* os) {
@@ -61,21 +66,45 @@ TEST_P(RequestCountE2e, EachDescribeOnceAndAPinnedTotal) {
   for (const auto& [op, n] : ops) {
     traced += n;
     // Describe*/Get* answers do not change during a run: a second one is a double fetch.
-    // SimulatePrincipalPolicy repeats on purpose (one call per principal and resource set).
+    // SimulatePrincipalPolicy repeats on purpose (one call per principal and context).
     if (op.find(" Describe") != std::string::npos || op.find(" Get") != std::string::npos) {
       EXPECT_EQ(n, 1) << op << " fetched " << n << " times";
     }
   }
   EXPECT_EQ(traced, counts.requests) << "the trace and the summary disagree:\n" << result.err;
   EXPECT_EQ(counts.requests, GetParam().requests) << result.err;
+  EXPECT_EQ(ops.contains("iam SimulatePrincipalPolicy") ? ops.at("iam SimulatePrincipalPolicy") : 0,
+            GetParam().simulations)
+      << result.err;
   EXPECT_GE(counts.rounds, 1);
   EXPECT_LE(counts.rounds, counts.requests);
 }
 
+// Rounds are measured from wall-clock intervals, so a loaded machine can make two calls that were
+// started together not overlap (one answered before the other's thread got to send): that can
+// only add rounds. The fewest of up to three runs of the same scenario is the run's structure.
+TEST_P(RequestCountE2e, AtMostThePinnedSequentialRounds) {
+  auto summary = emulator().seed(GetParam().scenario);
+  ASSERT_TRUE(summary) << summary.error().describe();
+  long fewest = -1;
+  std::string trace;
+  for (int attempt = 0; attempt < 3 && (fewest < 0 || fewest > GetParam().max_rounds); ++attempt) {
+    const support::ToolRun result = run(*summary);
+    const auto counts = support::request_summary(result.err);
+    ASSERT_GE(counts.rounds, 1) << "no request summary line in:\n" << result.err;
+    if (fewest < 0 || counts.rounds < fewest) {
+      fewest = counts.rounds;
+      trace = result.err;
+    }
+  }
+  EXPECT_LE(fewest, GetParam().max_rounds) << trace;
+}
+
 INSTANTIATE_TEST_SUITE_P(Scenarios, RequestCountE2e,
-                         ::testing::Values(CountCase{"healthy-fargate", 10},
-                                           CountCase{"broken-fargate", 18},
-                                           CountCase{"ec2-old-agent", 13}),
+                         ::testing::Values(CountCase{"healthy-fargate", 8, 2, 4},
+                                           CountCase{"broken-fargate", 10, 3, 4},
+                                           CountCase{"shared-vpc", 10, 3, 4},
+                                           CountCase{"ec2-old-agent", 11, 2, 5}),
                          [](const ::testing::TestParamInfo<CountCase>& param_info) {
                            std::string name = param_info.param.scenario;
                            for (char& c : name) {
@@ -83,20 +112,6 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, RequestCountE2e,
                            }
                            return name;
                          });
-
-class RoundsE2e : public support::EmulatorTest {};
-
-TEST_F(RoundsE2e, HealthyFargateTaskInAtMostFourSequentialRounds) {
-  auto summary = emulator().seed("healthy-fargate");
-  ASSERT_TRUE(summary) << summary.error().describe();
-  auto result = support::run_tool(*summary, emulator().endpoint(),
-                                  {"--debug", (*summary)["cluster"]["name"].get<std::string>(),
-                                   (*summary)["task"]["arn"].get<std::string>()});
-  ASSERT_TRUE(result) << result.error().describe();
-  const auto counts = support::request_summary(result->err);
-  ASSERT_GE(counts.rounds, 1) << result->err;
-  EXPECT_LE(counts.rounds, 4) << result->err;
-}
 
 }  // namespace
 }  // namespace eec
