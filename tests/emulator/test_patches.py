@@ -320,6 +320,45 @@ class SimulatePrincipalPolicyTest(EmulatorTest):
             [(f"{task_prefix}abc", "allowed")],
         )
 
+    def test_merged_call_answers_every_pair_of_star_and_arns_with_one_context(self) -> None:
+        # What ecs-exec-check sends for a task role: several checks' actions and resources in one
+        # call ("*" next to ARNs), one result per pair, each naming its own resource.
+        key = f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1111"
+        objects = "arn:aws:s3:::exec-logs/sessions*"
+        arn = self.user(
+            "mallory",
+            seed.allow("ssmmessages:*"),
+            seed.allow("kms:Decrypt", key),
+            seed.allow("s3:PutObject", "arn:aws:s3:::exec-logs/*",
+                       Condition={"StringEquals": {"aws:RequestedRegion": REGION}}),
+        )
+        results = self.simulate(
+            arn,
+            ["ssmmessages:OpenDataChannel", "kms:Decrypt", "s3:PutObject"],
+            ResourceArns=["*", key, objects],
+            ContextEntries=self.context({"aws:RequestedRegion": REGION}),
+        )
+        self.assertEqual(
+            [(r["EvalActionName"], r["EvalResourceName"], r["EvalDecision"]) for r in results],
+            [
+                ("ssmmessages:OpenDataChannel", "*", "allowed"),
+                ("ssmmessages:OpenDataChannel", key, "allowed"),
+                ("ssmmessages:OpenDataChannel", objects, "allowed"),
+                ("kms:Decrypt", "*", "implicitDeny"),
+                ("kms:Decrypt", key, "allowed"),
+                ("kms:Decrypt", objects, "implicitDeny"),
+                ("s3:PutObject", "*", "implicitDeny"),
+                ("s3:PutObject", key, "implicitDeny"),
+                ("s3:PutObject", objects, "allowed"),
+            ],
+        )
+        for r in results:
+            self.assertEqual(
+                [(s["EvalResourceName"], s["EvalResourceDecision"])
+                 for s in r["ResourceSpecificResults"]],
+                [(r["EvalResourceName"], r["EvalDecision"])],
+            )
+
     @staticmethod
     def context(entries: dict[str, str | list[str]]) -> list[dict[str, Any]]:
         return [
