@@ -776,6 +776,61 @@ class EcsTest(EmulatorTest):
         self.assertEqual(control("POST", "task", {"task": "nope"})[0], 404)
         self.assertEqual(control("POST", "task", {"task": arn, "containers": {"db": {}}})[0], 404)
 
+    def create_service(self, name: str, **kwargs: Any) -> dict[str, Any]:
+        args: dict[str, Any] = {
+            "cluster": "c",
+            "serviceName": name,
+            "taskDefinition": self.fargate_definition(),
+            "desiredCount": 2,
+            "launchType": "FARGATE",
+            "networkConfiguration": {
+                "awsvpcConfiguration": {"subnets": [self.subnet], "securityGroups": [self.group]}
+            },
+        }
+        args.update(kwargs)
+        return dict(self.ecs.create_service(**args)["service"])
+
+    def test_create_service_starts_its_tasks_in_the_service_group_with_exec(self) -> None:
+        service = self.create_service("web", enableExecuteCommand=True)
+        self.assertTrue(service["enableExecuteCommand"])
+        self.assertEqual((service["runningCount"], service["pendingCount"]), (2, 0))
+        [deployment] = service["deployments"]
+        self.assertEqual(deployment["rolloutState"], "COMPLETED")
+        self.run_fargate()  # a standalone task: not the service's
+        arns = self.ecs.list_tasks(cluster="c", serviceName="web")["taskArns"]
+        self.assertEqual(len(arns), 2)
+        self.assertEqual(len(self.ecs.list_tasks(cluster="c")["taskArns"]), 3)
+        for task in self.ecs.describe_tasks(cluster="c", tasks=arns)["tasks"]:
+            self.assertEqual(task["group"], "service:web")
+            self.assertEqual(task["startedBy"], deployment["id"])
+            self.assertTrue(task["enableExecuteCommand"])
+            self.assertEqual((task["launchType"], task["platformVersion"]), ("FARGATE", "1.4.0"))
+            self.assertEqual([a["type"] for a in task["attachments"]], ["ElasticNetworkInterface"])
+            self.assertEqual(
+                [[a["name"] for a in c["managedAgents"]] for c in task["containers"]],
+                [["ExecuteCommandAgent"]] * 3,
+            )
+        [described] = self.ecs.describe_services(cluster="c", services=["web"])["services"]
+        self.assertTrue(described["enableExecuteCommand"])
+
+    def test_update_service_turns_exec_on_for_the_service_not_its_running_tasks(self) -> None:
+        service = self.create_service("legacy", desiredCount=1)
+        self.assertFalse(service["enableExecuteCommand"])
+        self.ecs.update_service(cluster="c", service="legacy", enableExecuteCommand=True)
+        [described] = self.ecs.describe_services(cluster="c", services=["legacy"])["services"]
+        self.assertTrue(described["enableExecuteCommand"])
+        [arn] = self.ecs.list_tasks(cluster="c", serviceName="legacy")["taskArns"]
+        task = self.describe(arn)
+        self.assertFalse(task["enableExecuteCommand"])
+        self.assertNotIn("managedAgents", task["containers"][0])
+
+    def test_ec2_service_without_container_instances_starts_nothing(self) -> None:
+        service = self.create_service(
+            "ec2", launchType="EC2", taskDefinition=self.fargate_definition(cpu="256")
+        )
+        self.assertEqual((service["runningCount"], service["pendingCount"]), (0, 2))
+        self.assertEqual(self.ecs.list_tasks(cluster="c", serviceName="ec2")["taskArns"], [])
+
 
 # --- auth mode ---------------------------------------------------------------------------------
 
@@ -854,6 +909,30 @@ class AuthModeTest(EmulatorTest):
         client("iam", *self.reader).get_user(UserName="reader")  # still allowed
         self.assertEqual(control("POST", "deny", {"user": "nobody", "actions": []})[0], 404)
         self.assertEqual(control("POST", "deny", {"user": "reader", "actions": "x"})[0], 400)
+
+    def test_deny_control_endpoint_denies_to_the_sessions_of_a_role(self) -> None:
+        summary = seed.seed(SERVER.endpoint, "healthy-fargate")
+        user, role = summary["caller"], summary["assumableRole"]
+        credentials = client("sts", user["accessKeyId"], user["secretAccessKey"]).assume_role(
+            RoleArn=role["arn"], RoleSessionName="session"
+        )["Credentials"]
+        session = client(
+            "iam", credentials["AccessKeyId"], credentials["SecretAccessKey"], credentials["SessionToken"]
+        )
+        session.get_role(RoleName=role["name"])  # allowed before
+        status, body = control("POST", "deny", {"role": role["name"], "actions": ["iam:GetRole"]})
+        self.assertEqual((status, body["role"]), (200, role["name"]))
+        with self.assertRaises(ClientError) as err:
+            session.get_role(RoleName=role["name"])
+        self.assertEqual(err.exception.response["Error"]["Code"], "AccessDenied")
+        self.assertIn("assumed-role/", err.exception.response["Error"]["Message"])
+        session.list_roles()  # still allowed
+        # The user the session came from is not affected.
+        client("iam", user["accessKeyId"], user["secretAccessKey"]).get_role(RoleName=role["name"])
+        self.assertEqual(control("POST", "deny", {"role": "nobody", "actions": []})[0], 404)
+        both = {"user": user["userName"], "role": role["name"], "actions": []}
+        self.assertEqual(control("POST", "deny", both)[0], 400)
+        self.assertEqual(control("POST", "deny", {"actions": []})[0], 400)
 
     def test_caller_identity_of_a_seeded_user_and_an_assumed_role(self) -> None:
         self.assertEqual(
