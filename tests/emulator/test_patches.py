@@ -958,7 +958,10 @@ class AuthModeTest(EmulatorTest):
 
 class SeedTest(EmulatorTest):
     def as_caller(self, summary: dict[str, Any], service: str) -> Any:
-        return client(service, summary["caller"]["accessKeyId"], summary["caller"]["secretAccessKey"])
+        caller = summary["caller"]
+        return client(
+            service, caller["accessKeyId"], caller["secretAccessKey"], caller.get("sessionToken")
+        )
 
     def seeded(self, scenario: str) -> dict[str, Any]:
         """Seeds a scenario and checks what every summary promises."""
@@ -1086,6 +1089,53 @@ class SeedTest(EmulatorTest):
             ResourceArns=[key],
         )["EvaluationResults"]
         self.assertEqual((decrypt["EvalDecision"], generate["EvalDecision"]), ("allowed", "allowed"))
+
+    def test_assumed_role_caller(self) -> None:
+        summary = self.seeded("assumed-role-caller")
+        caller, role = summary["caller"], summary["assumableRole"]
+        self.assertIsNone(caller["userName"])
+        self.assertEqual((caller["roleName"], caller["roleArn"]), (role["name"], role["arn"]))
+        self.assertEqual(
+            caller["arn"],
+            f"arn:aws:sts::{ACCOUNT}:assumed-role/{role['name']}/{seed.ROLE_SESSION_NAME}",
+        )
+        self.assertIn("/ops/", role["arn"])  # which the session ARN leaves out
+        self.assertEqual(
+            {k: summary["env"][k] for k in ("AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN")},
+            {"AWS_ACCESS_KEY_ID": caller["accessKeyId"], "AWS_SESSION_TOKEN": caller["sessionToken"]},
+        )
+        iam = self.as_caller(summary, "iam")
+        self.assertEqual(iam.get_role(RoleName=role["name"])["Role"]["Arn"], role["arn"])
+        self.assertIn(role["arn"], [r["Arn"] for r in iam.list_roles()["Roles"]])
+        # The role may do what the healthy-fargate caller may: the tool's calls and exec.
+        [task] = self.as_caller(summary, "ecs").describe_tasks(
+            cluster=summary["cluster"]["arn"], tasks=[summary["task"]["arn"]]
+        )["tasks"]
+        self.assertTrue(task["enableExecuteCommand"])
+        decisions = iam.simulate_principal_policy(
+            PolicySourceArn=role["arn"],
+            ActionNames=["ecs:ExecuteCommand"],
+            ResourceArns=[summary["task"]["arn"], summary["cluster"]["arn"]],
+        )["EvaluationResults"]
+        self.assertEqual([r["EvalDecision"] for r in decisions], ["allowed", "allowed"])
+
+    def test_service_fargate(self) -> None:
+        summary = self.seeded("service-fargate")
+        ecs = self.as_caller(summary, "ecs")
+        cluster = summary["cluster"]["arn"]
+        main, stale = summary["tasks"]["main"], summary["tasks"]["exec-stale"]
+        tasks = ecs.describe_tasks(cluster=cluster, tasks=[main["arn"], stale["arn"]])["tasks"]
+        self.assertEqual(
+            [t["group"] for t in tasks],
+            [f"service:{main['service']['name']}", f"service:{stale['service']['name']}"],
+        )
+        self.assertEqual([t["enableExecuteCommand"] for t in tasks], [True, False])
+        self.assertEqual(tasks[0]["containers"][0]["managedAgents"][0]["lastStatus"], "RUNNING")
+        services = ecs.describe_services(
+            cluster=cluster, services=[main["service"]["name"], stale["service"]["name"]]
+        )["services"]
+        self.assertEqual([s["serviceArn"] for s in services], [main["service"]["arn"], stale["service"]["arn"]])
+        self.assertEqual([s["enableExecuteCommand"] for s in services], [True, True])
 
     def test_cli_prints_the_summary_and_lists_scenarios(self) -> None:
         listed = subprocess.run(
