@@ -63,6 +63,7 @@ TOOL_READ_ACTIONS = [
     "ecs:DescribeTasks",
     "ecs:DescribeTaskDefinition",
     "ecs:DescribeContainerInstances",
+    "ecs:DescribeServices",
     "ec2:DescribeInstances",
     "ec2:DescribeSubnets",
     "ec2:DescribeVpcEndpoints",
@@ -544,6 +545,133 @@ SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "ec2-old-agent": ec2_old_agent,
     "shared-vpc": shared_vpc,
 }
+
+
+# --- scenarios: a role-session caller, a service's tasks ---------------------------------------
+# They make the tool call iam:GetRole (the caller is an assumed-role session) and
+# ecs:DescribeServices (the task's group is service:NAME), which the scenarios above never reach,
+# so that tests/e2e/denied_test.cpp can deny each of them alone.
+
+ROLE_SESSION_NAME = "eec-check"
+
+
+def _as_role_session(s: Seeder) -> dict[str, Any]:
+    """Makes the summary's caller a session of the scenario's assumable role (path /ops/, the
+    same permissions as the user), assumed with the caller user's keys: in moto a role session
+    cannot call sts:AssumeRole itself. The caller then has `roleName`/`roleArn` and a
+    `sessionToken`, and `userName` is null (tests deny calls to it through the role)."""
+    user, role = s.out["caller"], s.out["assumableRole"]
+    sts = boto3.client(
+        "sts",
+        endpoint_url=s.endpoint,
+        region_name=s.region,
+        aws_access_key_id=user["accessKeyId"],
+        aws_secret_access_key=user["secretAccessKey"],
+        config=Config(retries={"max_attempts": 1}),
+    )
+    assumed = sts.assume_role(
+        RoleArn=role["arn"], RoleSessionName=ROLE_SESSION_NAME, DurationSeconds=3600
+    )
+    credentials = assumed["Credentials"]
+    s.out["caller"] = {
+        "userName": None,
+        "roleName": role["name"],
+        "roleArn": role["arn"],
+        "arn": assumed["AssumedRoleUser"]["Arn"],
+        "accessKeyId": credentials["AccessKeyId"],
+        "secretAccessKey": credentials["SecretAccessKey"],
+        "sessionToken": credentials["SessionToken"],
+    }
+    s.out["env"].update(
+        AWS_ACCESS_KEY_ID=credentials["AccessKeyId"],
+        AWS_SECRET_ACCESS_KEY=credentials["SecretAccessKey"],
+        AWS_SESSION_TOKEN=credentials["SessionToken"],
+    )
+    return s.out["caller"]
+
+
+def assumed_role_caller(s: Seeder) -> dict[str, Any]:
+    """healthy-fargate, checked by an assumed-role session (assumed-role/NAME/eec-check) of the
+    operator role, whose path /ops/ the session ARN leaves out: the tool has to look the role up
+    (iam:GetRole, else iam:ListRoles) to simulate its policies."""
+    healthy_fargate(s)
+    _as_role_session(s)
+    return s.out
+
+
+def _start_service(
+    s: Seeder, label: str, service: str, task_definition: str, exec_enabled: bool
+) -> dict[str, Any]:
+    """A Fargate service of one task (started by CreateService, group service:NAME); records the
+    task under `label`, with the service's `name` and `arn` in its entry."""
+    network = s.out["network"]
+    ecs = s.client("ecs")
+    cluster = s.out["cluster"]["name"]
+    name = s.name(service)
+    created = ecs.create_service(
+        cluster=cluster,
+        serviceName=name,
+        taskDefinition=task_definition,
+        desiredCount=1,
+        launchType="FARGATE",
+        enableExecuteCommand=exec_enabled,
+        networkConfiguration={
+            "awsvpcConfiguration": {
+                "subnets": [network["subnetId"]],
+                "securityGroups": [network["securityGroupId"]],
+                "assignPublicIp": "DISABLED",
+            }
+        },
+    )["service"]
+    [arn] = ecs.list_tasks(cluster=cluster, serviceName=name)["taskArns"]
+    [task] = ecs.describe_tasks(cluster=cluster, tasks=[arn])["tasks"]
+    entry = s._record(label, task)
+    entry["service"] = {"name": name, "arn": created["serviceArn"]}
+    return entry
+
+
+def service_fargate(s: Seeder) -> dict[str, Any]:
+    """Fargate tasks started by ECS services. Task `main`: service `web`, exec enabled, healthy
+    as in healthy-fargate. Task `exec-stale`: service `legacy`, created without exec and updated
+    to enable it afterwards, so its task (started before) still has exec off."""
+    s.network()
+    s.cluster({"logging": "DEFAULT"})
+    s.out["taskRole"] = s.role(
+        "task-role", "ecs-tasks.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS))
+    )
+    task_definition = s.task_definition(
+        [
+            {
+                "name": "web",
+                "image": "nginx:1.27",
+                "essential": True,
+                "linuxParameters": {"initProcessEnabled": True},
+            }
+        ],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+    )
+    _start_service(s, "main", "web", task_definition, exec_enabled=True)
+    stale = _start_service(s, "exec-stale", "legacy", task_definition, exec_enabled=False)
+    s.client("ecs").update_service(
+        cluster=s.out["cluster"]["name"],
+        service=stale["service"]["name"],
+        enableExecuteCommand=True,
+    )
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
+SCENARIOS.update(
+    {
+        "assumed-role-caller": assumed_role_caller,
+        "service-fargate": service_fargate,
+    }
+)
+# --- end of the role-session and service scenarios ---------------------------------------------
 
 
 def seed(endpoint: str, scenario: str, region: str = REGION) -> dict[str, Any]:

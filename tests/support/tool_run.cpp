@@ -47,6 +47,11 @@ core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string&
       "NO_COLOR=1",
       "HOME=" + dir.string(),
       "PATH=" + (dir / "bin").string()};
+  // A role-session caller (seed.py's assumed-role-caller) comes with its session token.
+  if (const auto& caller = summary["caller"];
+      caller.contains("sessionToken") && caller["sessionToken"].is_string()) {
+    env.push_back("AWS_SESSION_TOKEN=" + caller["sessionToken"].get<std::string>());
+  }
   std::vector<std::string> argv{EEC_BINARY, "--endpoint-url", endpoint};
   argv.insert(argv.end(), args.begin(), args.end());
 

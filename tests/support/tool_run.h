@@ -18,7 +18,9 @@ struct ToolRun {
   std::string err;
 };
 
-// Runs EEC_BINARY with `--endpoint-url endpoint` + args, as the scenario summary's caller.
+// Runs EEC_BINARY with `--endpoint-url endpoint` + args, as the scenario summary's caller: its
+// access key and secret, and AWS_SESSION_TOKEN when the caller has a `sessionToken` (a role
+// session).
 [[nodiscard]] core::Result<ToolRun> run_tool(const nlohmann::json& summary,
                                              const std::string& endpoint,
                                              const std::vector<std::string>& args);
