@@ -266,8 +266,15 @@ class Seeder:
         return str(definition["taskDefinition"]["taskDefinitionArn"])
 
     def run_fargate(
-        self, label: str, task_definition: str, exec_enabled: bool, platform_version: str = "LATEST"
+        self,
+        label: str,
+        task_definition: str,
+        exec_enabled: bool,
+        platform_version: str = "LATEST",
+        **run_task_args: Any,
     ) -> dict[str, Any]:
+        """RunTask on Fargate in the scenario's network; `run_task_args` adds RunTask parameters
+        (e.g. `group`, `startedBy`)."""
         network = self.out["network"]
         task = self.client("ecs").run_task(
             cluster=self.out["cluster"]["name"],
@@ -283,6 +290,7 @@ class Seeder:
                 }
             },
             tags=[{"key": "scenario", "value": self.scenario}],
+            **run_task_args,
         )["tasks"][0]
         return self._record(label, task)
 
@@ -539,11 +547,144 @@ def shared_vpc(s: Seeder) -> dict[str, Any]:
     return s.out
 
 
+# --- scenarios of tests/e2e/scenarios_test.cpp -------------------------------------------------
+# Each turns a few checks red or yellow that the scenarios above leave green; the rest is healthy.
+
+
+def _healthy_task_role(s: Seeder) -> dict[str, str]:
+    s.out["taskRole"] = s.role(
+        "task-role", "ecs-tasks.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS))
+    )
+    return s.out["taskRole"]
+
+
+def _fargate_definition(s: Seeder, containers: list[dict[str, Any]], **kwargs: Any) -> str:
+    linux = {"initProcessEnabled": True}
+    return s.task_definition(
+        [{"image": "example/app:2.1", "linuxParameters": linux, **c} for c in containers],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+        **kwargs,
+    )
+
+
+AGENT_PATHS = ("/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm")
+
+
+def readonly_mounts(s: Seeder) -> dict[str, Any]:
+    """Read-only root filesystems: `covered` with writable volumes on the SSM agent's three
+    paths, `partial` with /var/lib/amazon writable but /var/log/amazon/ssm mounted read-only and
+    nothing on /managed-agents, `writable` without a read-only root; exec logging NONE."""
+    s.network()
+    s.cluster({"logging": "NONE"})
+    _healthy_task_role(s)
+
+    def mount(volume: str, path: str, read_only: bool = False) -> dict[str, Any]:
+        return {"sourceVolume": volume, "containerPath": path, "readOnly": read_only}
+
+    volumes = ["agents", "ssm-lib", "ssm-log"]
+    task_definition = _fargate_definition(
+        s,
+        [
+            {
+                "name": "covered",
+                "essential": True,
+                "readonlyRootFilesystem": True,
+                "mountPoints": [mount(v, p) for v, p in zip(volumes, AGENT_PATHS)],
+            },
+            {
+                "name": "partial",
+                "essential": False,
+                "readonlyRootFilesystem": True,
+                "mountPoints": [
+                    mount("ssm-lib", "/var/lib/amazon"),
+                    mount("ssm-log", "/var/log/amazon/ssm", read_only=True),
+                ],
+            },
+            {"name": "writable", "essential": False, "readonlyRootFilesystem": False},
+        ],
+        volumes=[{"name": v} for v in volumes],
+    )
+    s.run_fargate("main", task_definition, exec_enabled=True)
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
+EXEC_ACCESS_TAG = {"key": "exec-access", "value": "granted"}
+
+
+def conditional_caller(s: Seeder) -> dict[str, Any]:
+    """The caller may ecs:ExecuteCommand only into container `web` of a task tagged
+    exec-access=granted (conditions on ecs:container-name and aws:ResourceTag/exec-access):
+    task `main` has the tag, task `untagged` not; the cluster has no exec configuration."""
+    s.network()
+    s.cluster()
+    _healthy_task_role(s)
+    task_definition = _fargate_definition(
+        s, [{"name": "web", "essential": True}, {"name": "worker", "essential": False}]
+    )
+    main = s.run_fargate("main", task_definition, exec_enabled=True)
+    s.client("ecs").tag_resource(resourceArn=main["arn"], tags=[dict(EXEC_ACCESS_TAG)])
+    s.run_fargate("untagged", task_definition, exec_enabled=True)
+    condition = {
+        "StringEquals": {
+            "ecs:container-name": "web",
+            f"aws:ResourceTag/{EXEC_ACCESS_TAG['key']}": EXEC_ACCESS_TAG["value"],
+        }
+    }
+    s.caller([{**_exec_statement(s), "Condition": condition}])
+    return s.out
+
+
+def service_tasks(s: Seeder) -> dict[str, Any]:
+    """Tasks started by ECS services, both without exec: `main` of service `service-tasks-web`
+    (exec off on the service too), `exec-on-later` of service `service-tasks-api`, whose exec was
+    turned on after the task started."""
+    network = s.network()
+    cluster = s.cluster({"logging": "DEFAULT"})
+    _healthy_task_role(s)
+    task_definition = _fargate_definition(s, [{"name": "web", "essential": True}])
+    ecs = s.client("ecs")
+    for label, suffix in (("main", "web"), ("exec-on-later", "api")):
+        service = s.name(suffix)
+        ecs.create_service(
+            cluster=cluster["name"],
+            serviceName=service,
+            taskDefinition=task_definition,
+            desiredCount=1,
+            launchType="FARGATE",
+            networkConfiguration={
+                "awsvpcConfiguration": {
+                    "subnets": [network["subnetId"]],
+                    "securityGroups": [network["securityGroupId"]],
+                }
+            },
+        )
+        s.run_fargate(
+            label,
+            task_definition,
+            exec_enabled=False,
+            group=f"service:{service}",
+            startedBy="ecs-svc/1234567890123456789",
+        )
+    # moto's CreateService drops enableExecuteCommand; its UpdateService keeps it.
+    ecs.update_service(cluster=cluster["name"], service=s.name("api"), enableExecuteCommand=True)
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
 SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "healthy-fargate": healthy_fargate,
     "broken-fargate": broken_fargate,
     "ec2-old-agent": ec2_old_agent,
     "shared-vpc": shared_vpc,
+    # scenarios_test.cpp
+    "readonly-mounts": readonly_mounts,
+    "conditional-caller": conditional_caller,
+    "service-tasks": service_tasks,
 }
 
 

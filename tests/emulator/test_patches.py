@@ -1137,6 +1137,75 @@ class SeedTest(EmulatorTest):
         self.assertEqual([s["serviceArn"] for s in services], [main["service"]["arn"], stale["service"]["arn"]])
         self.assertEqual([s["enableExecuteCommand"] for s in services], [True, True])
 
+    # --- scenarios of tests/e2e/scenarios_test.cpp ---
+
+    def test_readonly_mounts(self) -> None:
+        summary = self.seeded("readonly-mounts")
+        ecs = self.as_caller(summary, "ecs")
+        [task] = ecs.describe_tasks(cluster=summary["cluster"]["arn"], tasks=[summary["task"]["arn"]])["tasks"]
+        definition = ecs.describe_task_definition(taskDefinition=task["taskDefinitionArn"])["taskDefinition"]
+        containers = {c["name"]: c for c in definition["containerDefinitions"]}
+        self.assertEqual(list(containers), ["covered", "partial", "writable"])
+        self.assertEqual(
+            [m["containerPath"] for m in containers["covered"]["mountPoints"] if not m["readOnly"]],
+            list(seed.AGENT_PATHS),
+        )
+        self.assertTrue(containers["partial"]["readonlyRootFilesystem"])
+        self.assertEqual(
+            [(m["containerPath"], m["readOnly"]) for m in containers["partial"]["mountPoints"]],
+            [("/var/lib/amazon", False), ("/var/log/amazon/ssm", True)],
+        )
+        self.assertFalse(containers["writable"]["readonlyRootFilesystem"])
+        [cluster] = ecs.describe_clusters(clusters=[summary["cluster"]["arn"]], include=["CONFIGURATIONS"])["clusters"]
+        self.assertEqual(cluster["configuration"]["executeCommandConfiguration"]["logging"], "NONE")
+
+    def test_conditional_caller(self) -> None:
+        summary = self.seeded("conditional-caller")
+        ecs, iam = self.as_caller(summary, "ecs"), self.as_caller(summary, "iam")
+        main, untagged = ecs.describe_tasks(
+            cluster=summary["cluster"]["arn"],
+            tasks=[summary["tasks"]["main"]["arn"], summary["tasks"]["untagged"]["arn"]],
+            include=["TAGS"],
+        )["tasks"]
+        self.assertIn(seed.EXEC_ACCESS_TAG, main["tags"])
+        self.assertNotIn(seed.EXEC_ACCESS_TAG, untagged.get("tags", []))
+        [cluster] = ecs.describe_clusters(clusters=[summary["cluster"]["arn"]], include=["CONFIGURATIONS"])["clusters"]
+        self.assertNotIn("configuration", cluster)
+
+        def decision(container: str, tag: str | None) -> str:
+            context = [{"ContextKeyName": "ecs:container-name", "ContextKeyValues": [container], "ContextKeyType": "string"}]
+            if tag is not None:
+                context.append(
+                    {"ContextKeyName": "aws:ResourceTag/exec-access", "ContextKeyValues": [tag], "ContextKeyType": "string"}
+                )
+            [result] = iam.simulate_principal_policy(
+                PolicySourceArn=summary["caller"]["arn"],
+                ActionNames=["ecs:ExecuteCommand"],
+                ResourceArns=[summary["tasks"]["main"]["arn"]],
+                ContextEntries=context,
+            )["EvaluationResults"]
+            return str(result["EvalDecision"])
+
+        self.assertEqual(decision("web", "granted"), "allowed")
+        self.assertEqual(decision("worker", "granted"), "implicitDeny")
+        self.assertEqual(decision("web", None), "implicitDeny")
+
+    def test_service_tasks(self) -> None:
+        summary = self.seeded("service-tasks")
+        ecs = self.as_caller(summary, "ecs")
+        tasks = ecs.describe_tasks(
+            cluster=summary["cluster"]["arn"],
+            tasks=[summary["tasks"]["main"]["arn"], summary["tasks"]["exec-on-later"]["arn"]],
+        )["tasks"]
+        self.assertEqual([t["group"] for t in tasks], ["service:service-tasks-web", "service:service-tasks-api"])
+        self.assertEqual([t["enableExecuteCommand"] for t in tasks], [False, False])
+        services = ecs.describe_services(
+            cluster=summary["cluster"]["arn"], services=["service-tasks-web", "service-tasks-api"]
+        )["services"]
+        self.assertEqual(
+            [s.get("enableExecuteCommand", False) for s in services], [False, True]
+        )
+
     def test_cli_prints_the_summary_and_lists_scenarios(self) -> None:
         listed = subprocess.run(
             [sys.executable, str(HERE / "seed.py"), "--list"], capture_output=True, text=True, check=True
