@@ -20,23 +20,29 @@ using core::Status;
 // each resource's own decision being in ResourceSpecificResults (IAM today). The resource's own
 // entry wins; a lone result for the action (IAM reports "*" where no resource applies) is the
 // fallback.
-std::optional<core::ActionDecision> decision_for(
-    const std::vector<model::EvaluationResult>& results, const std::string& action,
-    const std::string& resource) {
-  auto decision =
-      [&](const std::string& verdict, const std::vector<model::MatchedStatement>& statements,
-          const std::optional<std::string>& boundary, std::optional<bool> organizations) {
-        core::ActionDecision d;
-        d.action = action;
-        d.resource = resource;
-        d.decision = verdict;
-        for (const auto& statement : statements) {
-          d.matched_statements.push_back(statement.source_policy_id);
-        }
-        d.organizations_allowed = organizations;
-        d.boundary_decision = boundary;
-        return d;
-      };
+struct Answer {
+  core::ActionDecision decision;
+  std::vector<std::string> missing_context_values;  // condition keys the request did not carry
+};
+
+std::optional<Answer> decision_for(const std::vector<model::EvaluationResult>& results,
+                                   const std::string& action, const std::string& resource) {
+  auto decision = [&](const std::string& verdict,
+                      const std::vector<model::MatchedStatement>& statements,
+                      const std::optional<std::string>& boundary, std::optional<bool> organizations,
+                      const std::vector<std::string>& missing) {
+    Answer a;
+    a.decision.action = action;
+    a.decision.resource = resource;
+    a.decision.decision = verdict;
+    for (const auto& statement : statements) {
+      a.decision.matched_statements.push_back(statement.source_policy_id);
+    }
+    a.decision.organizations_allowed = organizations;
+    a.decision.boundary_decision = boundary;
+    a.missing_context_values = missing;
+    return a;
+  };
   const model::EvaluationResult* exact = nullptr;
   const model::EvaluationResult* last = nullptr;
   std::size_t for_action = 0;
@@ -49,7 +55,7 @@ std::optional<core::ActionDecision> decision_for(
       std::optional<bool> organizations = result.organizations_allowed;
       if (specific.decision == "allowed" && organizations == false) organizations.reset();
       return decision(specific.decision, specific.matched_statements, specific.boundary_decision,
-                      organizations);
+                      organizations, specific.missing_context_values);
     }
     if (exact == nullptr && result.resource == resource) exact = &result;
     last = &result;
@@ -58,7 +64,7 @@ std::optional<core::ActionDecision> decision_for(
   if (exact == nullptr && for_action == 1) exact = last;
   if (exact == nullptr) return std::nullopt;
   return decision(exact->decision, exact->matched_statements, exact->boundary_decision,
-                  exact->organizations_allowed);
+                  exact->organizations_allowed, exact->missing_context_values);
 }
 
 nlohmann::json request_evidence(const model::SimulationRequest& request) {
@@ -146,16 +152,23 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
 
   std::vector<core::ActionDecision> denied;
   std::vector<std::string> missing;
+  std::vector<std::string> missing_context;  // condition keys of the denials the request lacked
   for (const auto& call : request.calls) {
     for (const auto& action : call.actions) {
       for (const auto& resource : call.resources) {
-        auto decision = decision_for(result->results, action, resource);
-        if (!decision) {
+        auto answer = decision_for(result->results, action, resource);
+        if (!answer) {
           missing.push_back(action);
           continue;
         }
-        f.actions.push_back(std::move(*decision));
-        if (f.actions.back().decision != "allowed") denied.push_back(f.actions.back());
+        f.actions.push_back(std::move(answer->decision));
+        if (f.actions.back().decision == "allowed") continue;
+        denied.push_back(f.actions.back());
+        for (const auto& key : answer->missing_context_values) {
+          if (std::ranges::find(missing_context, key) == missing_context.end()) {
+            missing_context.push_back(key);
+          }
+        }
       }
     }
   }
@@ -206,7 +219,42 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
   if (std::string reasons = denial_reasons(denied); !reasons.empty()) {
     fix = reasons + "; otherwise " + fix;
   }
-  set(f, Status::fail, fmt::format("{}: {}", who, join(denied_text, ", ")), fix);
+  std::string detail = fmt::format("{}: {}", who, join(denied_text, ", "));
+  if (!missing_context.empty()) {
+    // A condition on a key the simulated request did not carry does not hold, so the denial may
+    // only mean that the check lacked the value: ecs:container-name comes from --container, tags
+    // from the task and cluster.
+    f.evidence["missingContextValues"] = missing_context;
+    detail += fmt::format(
+        " (the simulated request did not carry {}, which the policy's "
+        "conditions use)",
+        join(missing_context, ", "));
+    std::vector<std::string> hints;
+    std::vector<std::string> tags;
+    std::vector<std::string> others;
+    for (const auto& key : missing_context) {
+      if (key == "ecs:container-name") {
+        hints.emplace_back(
+            "pass --container NAME (the container you will exec into) so that the simulation "
+            "carries ecs:container-name");
+      } else if (auto at = key.find(":ResourceTag/"); at != std::string::npos) {
+        tags.push_back(key.substr(at + std::string_view(":ResourceTag/").size()));
+      } else {
+        others.push_back(key);
+      }
+    }
+    if (!tags.empty()) {
+      hints.push_back(fmt::format(
+          "the policy's conditions ask for the tag {} on the task or cluster, which they do not "
+          "carry: add it (aws ecs tag-resource) or change the condition",
+          join(tags, ", ")));
+    }
+    if (!others.empty()) {
+      hints.push_back(fmt::format("check the policy's conditions on {}", join(others, ", ")));
+    }
+    fix = join(hints, "; ") + "; if it is still denied: " + fix;
+  }
+  set(f, Status::fail, detail, fix);
   return f;
 }
 
