@@ -1,5 +1,7 @@
 #include "collect/simulation_runner.h"
 
+#include <algorithm>
+
 #include "collect/simulation_batches.h"
 
 namespace eec::collect {
