@@ -17,6 +17,7 @@
 #include "net/curl_transport.h"
 #include "net/request_observer.h"
 #include "render/json_renderer.h"
+#include "render/terminal_safe.h"
 #include "render/text_renderer.h"
 
 namespace eec::app {
@@ -36,6 +37,10 @@ render::ColorMode color_mode(ColorChoice choice) {
 }
 
 }  // namespace
+
+std::string debug_line(std::string_view message) {
+  return "debug: " + render::terminal_safe(message) + "\n";
+}
 
 int run(int argc, char** argv) {
   const std::vector<std::string> args(argv, argv + argc);
@@ -59,7 +64,7 @@ int run(int argc, char** argv) {
   aws::PosixProcessRunner processes;
   aws::TerminalPrompter prompter;
   std::function<void(std::string_view)> debug;
-  if (options.debug) debug = [](std::string_view line) { std::cerr << "debug: " << line << '\n'; };
+  if (options.debug) debug = [](std::string_view line) { std::cerr << debug_line(line); };
   aws::StsClient sts(http, clock, env, debug);
   aws::SsoPortalClient sso(http, env);
   const CheckerSeams seams{{env, clock, files, http, processes, prompter, sts, sso, debug}, debug};
