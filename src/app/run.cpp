@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/environment.h"
 #include "net/curl_transport.h"
+#include "net/redact.h"
 #include "net/request_observer.h"
 #include "render/json_renderer.h"
 #include "render/terminal_safe.h"
@@ -39,7 +40,7 @@ render::ColorMode color_mode(ColorChoice choice) {
 }  // namespace
 
 std::string debug_line(std::string_view message) {
-  return "debug: " + render::terminal_safe(message) + "\n";
+  return "debug: " + render::terminal_safe(net::redact_embedded_secrets(message)) + "\n";
 }
 
 int run(int argc, char** argv) {

@@ -9,8 +9,10 @@ namespace eec::app {
 
 [[nodiscard]] int run(int argc, char** argv);
 
-// One --debug line as written to stderr: "debug: ", the message with control characters and
-// invalid UTF-8 escaped (render/terminal_safe.h), a newline. Messages carry text from AWS
+// One --debug line as written to stderr: "debug: ", the message with URL passwords and quoted
+// session tokens redacted (net::redact_embedded_secrets, a last guard: the lines are meant to be
+// secret-free already) and control characters and invalid UTF-8 escaped
+// (render/terminal_safe.h), a newline. Messages carry text from AWS
 // (request ids, error codes) and from the user's config files, which must not drive the terminal.
 [[nodiscard]] std::string debug_line(std::string_view message);
 
