@@ -1,8 +1,8 @@
 // Every typed AWS operation against the emulator with signature verification and IAM
 // permissions on (auth mode), over real HTTP and the real signer, reading what the seed
-// scenarios built. The caller's keys are the scenario's least-privilege user; the few calls the
-// tool itself does not make (ListTasks, DescribeServices, GetSessionToken) use the emulator's
-// documented bootstrap admin.
+// scenarios built. The caller's keys are the scenario's least-privilege user; the calls the tool
+// does not make for these scenarios' tasks (ListTasks, GetSessionToken, and DescribeServices, which
+// it makes only for a service's task) use the emulator's documented bootstrap admin.
 #include <gtest/gtest.h>
 
 #include <algorithm>
