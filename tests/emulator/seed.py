@@ -63,6 +63,7 @@ TOOL_READ_ACTIONS = [
     "ecs:DescribeTasks",
     "ecs:DescribeTaskDefinition",
     "ecs:DescribeContainerInstances",
+    "ecs:DescribeServices",
     "ec2:DescribeInstances",
     "ec2:DescribeSubnets",
     "ec2:DescribeVpcEndpoints",

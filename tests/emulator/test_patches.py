@@ -741,6 +741,7 @@ class EcsTest(EmulatorTest):
                 "lastStatus": "STOPPED",
                 "desiredStatus": "STOPPED",
                 "stoppedReason": "Essential container in task exited",
+                "group": "service:web",
                 "overrides": {
                     "containerOverrides": [
                         {"name": "web", "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "x"}]}
@@ -759,6 +760,7 @@ class EcsTest(EmulatorTest):
         task = self.describe(arn)
         self.assertEqual((task["lastStatus"], task["desiredStatus"]), ("STOPPED", "STOPPED"))
         self.assertEqual(task["stoppedReason"], "Essential container in task exited")
+        self.assertEqual(task["group"], "service:web")
         self.assertEqual([a["type"] for a in task["attachments"]], ["ServiceConnect", "ElasticNetworkInterface"])
         self.assertEqual(task["overrides"]["containerOverrides"][0]["environment"][0]["name"], "AWS_SECRET_ACCESS_KEY")
         web, sidecar, log_router = task["containers"]

@@ -77,6 +77,7 @@ TASK_FIELDS = {
     "launchType": "launch_type",
     "capacityProviderName": "capacity_provider_name",
     "healthStatus": "health_status",
+    "group": "group",
     "overrides": "overrides",
     "attachments": "attachments",
 }
