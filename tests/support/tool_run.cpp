@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -29,7 +30,7 @@ void write_script(const std::filesystem::path& path, const std::string& line) {
 
 core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string& endpoint,
                                const std::vector<std::string>& args) {
-  static int counter = 0;
+  static std::atomic<int> counter = 0;
   const auto dir = std::filesystem::temp_directory_path() /
                    ("eec-tool-run-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::filesystem::remove_all(dir);
@@ -47,6 +48,9 @@ core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string&
       "NO_COLOR=1",
       "HOME=" + dir.string(),
       "PATH=" + (dir / "bin").string()};
+  if (const auto token = summary["caller"].find("sessionToken"); token != summary["caller"].end()) {
+    env.push_back("AWS_SESSION_TOKEN=" + token->get<std::string>());
+  }
   std::vector<std::string> argv{EEC_BINARY, "--endpoint-url", endpoint};
   argv.insert(argv.end(), args.begin(), args.end());
 
