@@ -123,6 +123,7 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
 
   std::vector<core::ActionDecision> denied;
   std::vector<std::string> missing;
+  std::vector<std::string> missing_context;  // condition keys of the denials the request lacked
   for (const auto& call : request.calls) {
     for (const auto& action : call.actions) {
       for (const auto& resource : call.resources) {
@@ -132,7 +133,13 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
           continue;
         }
         f.actions.push_back(to_decision(action, resource, *r));
-        if (r->decision != "allowed") denied.push_back(f.actions.back());
+        if (r->decision == "allowed") continue;
+        denied.push_back(f.actions.back());
+        for (const auto& key : r->missing_context_values) {
+          if (std::ranges::find(missing_context, key) == missing_context.end()) {
+            missing_context.push_back(key);
+          }
+        }
       }
     }
   }
@@ -183,7 +190,42 @@ core::Finding iam_check(const Context& ctx, std::string_view id) {
   if (std::string reasons = denial_reasons(denied); !reasons.empty()) {
     fix = reasons + "; otherwise " + fix;
   }
-  set(f, Status::fail, fmt::format("{}: {}", who, join(denied_text, ", ")), fix);
+  std::string detail = fmt::format("{}: {}", who, join(denied_text, ", "));
+  if (!missing_context.empty()) {
+    // A condition on a key the simulated request did not carry does not hold, so the denial may
+    // only mean that the check lacked the value: ecs:container-name comes from --container, tags
+    // from the task and cluster.
+    f.evidence["missingContextValues"] = missing_context;
+    detail += fmt::format(
+        " (the simulated request did not carry {}, which the policy's "
+        "conditions use)",
+        join(missing_context, ", "));
+    std::vector<std::string> hints;
+    std::vector<std::string> tags;
+    std::vector<std::string> others;
+    for (const auto& key : missing_context) {
+      if (key == "ecs:container-name") {
+        hints.emplace_back(
+            "pass --container NAME (the container you will exec into) so that the simulation "
+            "carries ecs:container-name");
+      } else if (auto at = key.find(":ResourceTag/"); at != std::string::npos) {
+        tags.push_back(key.substr(at + std::string_view(":ResourceTag/").size()));
+      } else {
+        others.push_back(key);
+      }
+    }
+    if (!tags.empty()) {
+      hints.push_back(fmt::format(
+          "the policy's conditions ask for the tag {} on the task or cluster, which they do not "
+          "carry: add it (aws ecs tag-resource) or change the condition",
+          join(tags, ", ")));
+    }
+    if (!others.empty()) {
+      hints.push_back(fmt::format("check the policy's conditions on {}", join(others, ", ")));
+    }
+    fix = join(hints, "; ") + "; if it is still denied: " + fix;
+  }
+  set(f, Status::fail, detail, fix);
   return f;
 }
 

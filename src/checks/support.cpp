@@ -29,9 +29,13 @@ void set_skip(core::Finding& finding, std::string reason) {
   set(finding, core::Status::skip, std::move(reason));
 }
 
+std::string error_code(const core::Error& error) {
+  return error.code.empty() ? std::string(core::to_string(error.kind)) : error.code;
+}
+
 void set_unknown(core::Finding& finding, const model::Unavailable& why) {
   const core::Error& error = why.error;
-  std::string code = error.code.empty() ? std::string(core::to_string(error.kind)) : error.code;
+  std::string code = error_code(error);
   std::string message = error.message.empty() ? error.describe() : error.message;
   finding.error = core::ApiErrorInfo{why.api, code, message, why.permission};
   std::string detail = fmt::format("could not be checked: {} failed ({}: {})",

@@ -21,6 +21,8 @@ void set(core::Finding& finding, core::Status status, std::string detail, std::s
 void set_skip(core::Finding& finding, std::string reason);
 // `unknown` naming the failed call, its error and the permission that would let it run.
 void set_unknown(core::Finding& finding, const model::Unavailable& why);
+// The error's AWS code ("AccessDeniedException"), else its kind ("network").
+[[nodiscard]] std::string error_code(const core::Error& error);
 
 // The fact's value; otherwise fills `finding` (Unavailable -> unknown, NotApplicable -> skip)
 // and returns nullptr.

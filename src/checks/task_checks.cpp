@@ -139,10 +139,24 @@ core::Finding exec_enabled(const Context& ctx) {
         "start new tasks with a deployment: " + replace_task_command(ctx, ""));
     return f;
   }
+  // Without the service's own flag the task is still known to lack exec (a fail, not unknown);
+  // what cannot be told is whether the service has it on already. Turning it on again is
+  // harmless, so the fix below is right either way; the detail says which call was missing.
+  std::string unknown_service;
+  if (const auto* why = ctx.facts.service.unavailable()) {
+    const std::string code = error_code(why->error);
+    f.evidence["serviceError"] = {{"api", why->api}, {"code", code}};
+    if (!why->permission.empty()) f.evidence["serviceError"]["permission"] = why->permission;
+    unknown_service = fmt::format(
+        " (if it is not on already: {} failed ({}), so the service's own setting is unknown{})",
+        why->api, code,
+        why->permission.empty() ? std::string()
+                                : fmt::format("; allow {} to see it", why->permission));
+  }
   set(f, Status::fail,
-      fmt::format("enableExecuteCommand is false: turn it on for service {}; tasks that already "
+      fmt::format("enableExecuteCommand is false: turn it on for service {}{}; tasks that already "
                   "run are not changed, a new deployment replaces them",
-                  service),
+                  service, unknown_service),
       replace_task_command(ctx, " --enable-execute-command"));
   return f;
 }

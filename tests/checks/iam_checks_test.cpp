@@ -139,6 +139,50 @@ TEST(IamCallerExecuteCommand, ImplicitDenyFixIsTheAllowStatement) {
   EXPECT_TRUE(contains(f.fix, std::string(kClusterArn))) << f.fix;
 }
 
+TEST(IamCallerExecuteCommand, DenialOnAMissingContainerNameSaysToPassContainer) {
+  // A policy allowing exec only into one container (ecs:container-name), checked without
+  // --container: the simulator names the key it lacked.
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  for (auto& r : target.simulations["iam.caller.execute-command"].value()->results) {
+    r.decision = "implicitDeny";
+    r.missing_context_values = {"ecs:container-name"};
+  }
+  auto f = check(local, target, "iam.caller.execute-command");
+  EXPECT_EQ(f.status, S::fail);
+  EXPECT_TRUE(contains(f.detail,
+                       "(the simulated request did not carry ecs:container-name, which "
+                       "the policy's conditions use)"))
+      << f.detail;
+  EXPECT_TRUE(f.fix.starts_with("pass --container NAME")) << f.fix;
+  EXPECT_TRUE(contains(f.fix, R"("Action":"ecs:ExecuteCommand")")) << f.fix;
+  EXPECT_EQ(f.evidence["missingContextValues"], nlohmann::json::array({"ecs:container-name"}));
+
+  // A tag the task and cluster do not carry; another key: named, without the --container advice.
+  for (auto& r : target.simulations["iam.caller.execute-command"].value()->results) {
+    r.missing_context_values = {"aws:ResourceTag/team", "aws:SourceIp"};
+  }
+  f = check(local, target, "iam.caller.execute-command");
+  EXPECT_TRUE(contains(f.detail, "did not carry aws:ResourceTag/team, aws:SourceIp")) << f.detail;
+  EXPECT_TRUE(
+      f.fix.starts_with("the policy's conditions ask for the tag team on the task or "
+                        "cluster"))
+      << f.fix;
+  EXPECT_TRUE(contains(f.fix, "check the policy's conditions on aws:SourceIp")) << f.fix;
+  EXPECT_FALSE(contains(f.fix, "--container")) << f.fix;
+}
+
+TEST(IamCallerExecuteCommand, MissingContextOfAnAllowedActionIsNotReported) {
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  for (auto& r : target.simulations["iam.caller.execute-command"].value()->results) {
+    r.missing_context_values = {"ecs:container-name"};  // e.g. a Deny's IfExists condition
+  }
+  auto f = check(local, target, "iam.caller.execute-command");
+  EXPECT_EQ(f.status, S::ok);
+  EXPECT_FALSE(f.evidence.contains("missingContextValues")) << f.evidence.dump();
+}
+
 TEST(IamCallerExecuteCommand, SimulationDeniedIsUnknownNamingThePermission) {
   auto local = healthy_local();
   auto target = healthy_target(local);

@@ -90,6 +90,31 @@ TEST(TaskExecEnabled, ServiceTaskFixIsUpdateServiceWithForceNewDeployment) {
   EXPECT_TRUE(contains(predates.fix, "--force-new-deployment")) << predates.fix;
 }
 
+// Without ecs:DescribeServices the task still lacks exec (fail, not unknown); the detail names
+// the call that could have told whether the service has exec on, and the fix works either way.
+TEST(TaskExecEnabled, ServiceDeniedIsStillFailAndNamesTheCall) {
+  auto local = healthy_local();
+  auto target = healthy_target(local);
+  task(target).enable_execute_command = false;
+  target.service = denied("ecs:DescribeServices");
+  auto f = check(local, target, "task.exec-enabled");
+  EXPECT_EQ(f.status, S::fail);
+  EXPECT_FALSE(f.error.has_value());
+  EXPECT_TRUE(contains(f.detail, "turn it on for service web-svc")) << f.detail;
+  EXPECT_TRUE(contains(f.detail, "ecs:DescribeServices failed (AccessDeniedException)"))
+      << f.detail;
+  EXPECT_TRUE(contains(f.detail, "allow ecs:DescribeServices")) << f.detail;
+  EXPECT_EQ(f.fix,
+            "aws ecs update-service --cluster demo --service web-svc --enable-execute-command "
+            "--region eu-west-1 --force-new-deployment");
+  EXPECT_EQ(f.evidence["serviceError"], (nlohmann::json{{"api", "ecs:DescribeServices"},
+                                                        {"code", "AccessDeniedException"},
+                                                        {"permission", "ecs:DescribeServices"}}));
+  // A task with exec on does not need the service at all.
+  task(target).enable_execute_command = true;
+  EXPECT_EQ(check(local, target, "task.exec-enabled").status, S::ok);
+}
+
 TEST(TaskExecEnabled, StandaloneTaskFixIsRunTaskAgain) {
   auto local = healthy_local();
   auto target = healthy_target(local);

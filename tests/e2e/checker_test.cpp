@@ -4,17 +4,13 @@
 // rewrites them), the exit codes of bad input, missing credentials and an unreachable endpoint,
 // and that the caller's secret key never shows in any output.
 //
-// The binary runs with an explicit environment (never the developer's AWS_* variables) and a
-// PATH holding a fake `aws` and `session-manager-plugin`, so the local.* findings are stable.
-#include <fcntl.h>
+// The binary runs through support::run_tool: an explicit environment (never the developer's AWS_*
+// variables) and a PATH holding a fake `aws` and `session-manager-plugin`, so the local.* findings
+// are stable.
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -23,18 +19,15 @@
 #include <vector>
 
 #include "support/emulator.h"
+#include "support/report.h"
+#include "support/tool_run.h"
 
 namespace eec::e2e {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using RunResult = support::ToolRun;
 
 const std::vector<std::string> kLocalIds = {"local.aws-cli", "local.session-manager-plugin",
                                             "local.region", "local.credentials", "local.caller"};
@@ -74,53 +67,9 @@ std::string read_all(const fs::path& path) {
   return text.str();
 }
 
-void write_file(const fs::path& path, const std::string& text, bool executable = false) {
+void write_file(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;
-  if (executable) {
-    fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec,
-                    fs::perm_options::replace);
-  }
-}
-
-// Runs the binary with exactly `env` as its environment; stdout and stderr go to files in `dir`.
-RunResult run_binary(const std::vector<std::string>& args,
-                     const std::map<std::string, std::string>& env, const fs::path& dir) {
-  std::vector<std::string> argv_text{EEC_BINARY};
-  argv_text.insert(argv_text.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& arg : argv_text) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_text;
-  for (const auto& [key, value] : env) env_text.push_back(key + "=" + value);
-  std::vector<char*> envp;
-  for (auto& entry : env_text) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-
-  const auto out_path = dir / "stdout";
-  const auto err_path = dir / "stderr";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  pid_t pid = -1;
-  RunResult run;
-  const int rc = posix_spawn(&pid, EEC_BINARY, &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    run.err = "posix_spawn failed: " + std::to_string(rc);
-    return run;
-  }
-  int wstatus = 0;
-  while (::waitpid(pid, &wstatus, 0) < 0) {
-  }
-  run.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -WTERMSIG(wstatus);
-  run.out = read_all(out_path);
-  run.err = read_all(err_path);
-  return run;
 }
 
 // Placeholders for what varies between runs. Order matters: longer, more specific shapes first.
@@ -153,7 +102,8 @@ std::string normalise(std::string text, const json& summary) {
       {std::regex(R"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)"),
        "<TIME>"},
       {std::regex(R"(127\.0\.0\.1:\d+)"), "127.0.0.1:<PORT>"},
-      {std::regex(R"(/[^ "]*/eec-checker-e2e-\d+)"), "<TMP>"},
+      // run_tool's temporary directory (PATH, HOME).
+      {std::regex(R"(/[^ "]*/eec-tool-run-\d+-\d+)"), "<TMP>"},
       // moto's random IAM unique ids (user, role, instance profile ids).
       {std::regex(R"re("(userId|roleId|instanceProfileId)": "[^"]*")re"),
        R"re("$1": "<UNIQUE-ID>")re"},
@@ -167,17 +117,6 @@ std::string normalise(std::string text, const json& summary) {
 
 class CheckerE2e : public support::EmulatorTest {
  protected:
-  void SetUp() override {
-    EmulatorTest::SetUp();
-    dir_ = fs::temp_directory_path() / ("eec-checker-e2e-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "home");
-    write_file(dir_ / "bin" / "aws",
-               "#!/bin/sh\necho 'aws-cli/2.15.0 Python/3.11.6 Linux/6 exe/x86_64'\n", true);
-    write_file(dir_ / "bin" / "session-manager-plugin", "#!/bin/sh\necho '1.2.553.0'\n", true);
-    write_file(dir_ / "empty-config", "");
-    write_file(dir_ / "empty-credentials", "");
-  }
   void TearDown() override {
     // The secret of the caller must not show in any run of the test.
     if (!secret_.empty()) {
@@ -186,7 +125,6 @@ class CheckerE2e : public support::EmulatorTest {
         EXPECT_EQ(run.err.find(secret_), std::string::npos) << "secret key in stderr";
       }
     }
-    fs::remove_all(dir_);
   }
 
   void seed(const std::string& scenario) {
@@ -196,34 +134,27 @@ class CheckerE2e : public support::EmulatorTest {
     secret_ = summary_["caller"]["secretAccessKey"].get<std::string>();
   }
 
-  // The environment of a run without credentials.
-  std::map<std::string, std::string> bare_env() const {
-    return {
-        {"PATH", (dir_ / "bin").string() + ":/usr/bin:/bin"},
-        {"HOME", (dir_ / "home").string()},
-        {"AWS_CONFIG_FILE", (dir_ / "empty-config").string()},
-        {"AWS_SHARED_CREDENTIALS_FILE", (dir_ / "empty-credentials").string()},
-        {"AWS_EC2_METADATA_DISABLED", "true"},
-        {"NO_COLOR", "1"},
-    };
-  }
-  // With the seeded caller's keys and the region.
-  std::map<std::string, std::string> caller_env() const {
-    auto env = bare_env();
-    env["AWS_ACCESS_KEY_ID"] = summary_["caller"]["accessKeyId"].get<std::string>();
-    env["AWS_SECRET_ACCESS_KEY"] = secret_;
-    env["AWS_REGION"] = "us-east-1";
-    return env;
+  // A run without credentials (and, unless `region`, without a region).
+  static support::ToolOptions bare(bool region = false) {
+    support::ToolOptions options;
+    options.caller_credentials = false;
+    options.region = region;
+    return options;
   }
 
-  RunResult run(std::vector<std::string> args, const std::map<std::string, std::string>& env) {
-    RunResult result = run_binary(args, env, dir_);
-    runs_.push_back(result);
-    return result;
+  // `endpoint` is passed as --endpoint-url unless empty; by default the seeded caller's keys
+  // and the region (support::run_tool).
+  RunResult run(const std::string& endpoint, const std::vector<std::string>& args,
+                const support::ToolOptions& options = {}) {
+    auto result = support::run_tool(summary_, endpoint, args, options);
+    EXPECT_TRUE(result) << result.error().describe();
+    RunResult run = result ? *result : RunResult{};
+    runs_.push_back(run);
+    return run;
   }
   RunResult check(const std::string& task_label, bool as_json,
                   std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"--endpoint-url", emulator().endpoint()};
+    std::vector<std::string> args;
     if (as_json) {
       args.push_back("--output");
       args.push_back("json");
@@ -231,10 +162,9 @@ class CheckerE2e : public support::EmulatorTest {
     args.insert(args.end(), extra.begin(), extra.end());
     args.push_back(summary_["cluster"]["name"].get<std::string>());
     args.push_back(summary_["tasks"][task_label]["arn"].get<std::string>());
-    return run(args, caller_env());
+    return run(emulator().endpoint(), args);
   }
 
-  fs::path dir_;
   json summary_;
   std::string secret_;
   std::vector<RunResult> runs_;
@@ -246,14 +176,8 @@ json parse(const RunResult& run) {
   return report;
 }
 
-// The finding of `id` in `checks` (and for `container`), or null.
 json find(const json& checks, const std::string& id, const std::string& container = "") {
-  for (const auto& finding : checks) {
-    if (finding.value("id", "") == id && finding.value("container", "") == container) {
-      return finding;
-    }
-  }
-  return nullptr;
+  return support::find_finding(checks, id, container);
 }
 
 std::string describe(const json& finding) {
@@ -309,7 +233,7 @@ void expect_detail(const json& checks, const std::string& id, const std::string&
 TEST_F(CheckerE2e, HealthyFargateIsAllOkAndExitsZero) {
   seed("healthy-fargate");
   RunResult result = check("main", true);
-  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.exit_code, 0) << result.err;
   json report = parse(result);
   expect_complete(report, {"web", "worker"});
   for (const auto* group : {&report["checks"], &report["targets"][0]["checks"]}) {
@@ -328,7 +252,7 @@ TEST_F(CheckerE2e, HealthyFargateIsAllOkAndExitsZero) {
 TEST_F(CheckerE2e, BrokenFargateFindsWhatIsBroken) {
   seed("broken-fargate");
   RunResult result = check("main", true);
-  EXPECT_EQ(result.status, 1) << result.err;
+  EXPECT_EQ(result.exit_code, 1) << result.err;
   json report = parse(result);
   expect_complete(report, {"app", "sidecar"});
   const json& checks = report["targets"][0]["checks"];
@@ -364,7 +288,7 @@ TEST_F(CheckerE2e, BrokenFargateFindsWhatIsBroken) {
 TEST_F(CheckerE2e, BrokenFargateExecDisabledTask) {
   seed("broken-fargate");
   RunResult result = check("exec-disabled", true);
-  EXPECT_EQ(result.status, 1) << result.err;
+  EXPECT_EQ(result.exit_code, 1) << result.err;
   json report = parse(result);
   expect_complete(report, {"app", "sidecar"});
   const json& checks = report["targets"][0]["checks"];
@@ -376,7 +300,7 @@ TEST_F(CheckerE2e, BrokenFargateExecDisabledTask) {
 TEST_F(CheckerE2e, Ec2OldAgent) {
   seed("ec2-old-agent");
   RunResult result = check("main", true);
-  EXPECT_EQ(result.status, 1) << result.err;
+  EXPECT_EQ(result.exit_code, 1) << result.err;
   json report = parse(result);
   expect_complete(report, {"app"});
   const json& checks = report["targets"][0]["checks"];
@@ -393,7 +317,7 @@ TEST_F(CheckerE2e, Ec2OldAgent) {
 TEST_F(CheckerE2e, SharedVpc) {
   seed("shared-vpc");
   RunResult result = check("main", true);
-  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.exit_code, 0) << result.err;
   json report = parse(result);
   expect_complete(report, {"app", "ecs-service-connect-proxy"});
   const json& checks = report["targets"][0]["checks"];
@@ -426,7 +350,7 @@ TEST_P(GoldenE2e, ReportsMatchGoldenFiles) {
   seed(scenario);
   const fs::path golden = fs::path(EEC_TEST_DATA_DIR) / "e2e" / "golden";
   RunResult text = check("main", false);
-  EXPECT_TRUE(text.status == 0 || text.status == 1) << text.err;
+  EXPECT_TRUE(text.exit_code == 0 || text.exit_code == 1) << text.err;
   compare_golden(golden / (scenario + ".txt"), normalise(text.out, summary_));
   RunResult json_run = check("main", true);
   json report = parse(json_run);
@@ -460,10 +384,8 @@ TEST_F(CheckerE2e, BadInputExitsTwoWithoutReport) {
       {{"--output", "yaml", cluster, task}, "yaml"},
   };
   for (const auto& c : cases) {
-    std::vector<std::string> args{"--endpoint-url", emulator().endpoint()};
-    args.insert(args.end(), c.args.begin(), c.args.end());
-    RunResult result = run(args, caller_env());
-    EXPECT_EQ(result.status, 2) << c.needle << "\n" << result.err;
+    RunResult result = run(emulator().endpoint(), c.args);
+    EXPECT_EQ(result.exit_code, 2) << c.needle << "\n" << result.err;
     EXPECT_NE(result.err.find(c.needle), std::string::npos)
         << "stderr does not name '" << c.needle << "':\n"
         << result.err;
@@ -474,19 +396,16 @@ TEST_F(CheckerE2e, BadInputExitsTwoWithoutReport) {
 
 TEST_F(CheckerE2e, NoCredentialsExitsThree) {
   seed("healthy-fargate");
-  auto env = bare_env();
-  env["AWS_REGION"] = "us-east-1";
-  std::vector<std::string> base{"--endpoint-url", emulator().endpoint(),
-                                summary_["cluster"]["name"].get<std::string>(),
+  std::vector<std::string> base{summary_["cluster"]["name"].get<std::string>(),
                                 summary_["tasks"]["main"]["arn"].get<std::string>()};
-  RunResult text = run(base, env);
-  EXPECT_EQ(text.status, 3) << text.err;
+  RunResult text = run(emulator().endpoint(), base, bare(/*region=*/true));
+  EXPECT_EQ(text.exit_code, 3) << text.err;
   EXPECT_NE(text.out.find("Unable to locate credentials"), std::string::npos) << text.out;
 
   auto json_args = base;
   json_args.insert(json_args.begin(), {"--output", "json"});
-  RunResult result = run(json_args, env);
-  EXPECT_EQ(result.status, 3) << result.err;
+  RunResult result = run(emulator().endpoint(), json_args, bare(/*region=*/true));
+  EXPECT_EQ(result.exit_code, 3) << result.err;
   json report = parse(result);
   // Without credentials the containers are unknown: container.* appear once, without a name.
   ASSERT_EQ(report["targets"].size(), 1U);
@@ -508,14 +427,10 @@ TEST_F(CheckerE2e, NoCredentialsExitsThree) {
 
 TEST_F(CheckerE2e, UnreachableEndpointExitsThree) {
   seed("healthy-fargate");
-  std::vector<std::string> args{"--endpoint-url",
-                                "http://127.0.0.1:1",
-                                "--output",
-                                "json",
-                                summary_["cluster"]["name"].get<std::string>(),
+  std::vector<std::string> args{"--output", "json", summary_["cluster"]["name"].get<std::string>(),
                                 summary_["tasks"]["main"]["arn"].get<std::string>()};
-  RunResult result = run(args, caller_env());
-  EXPECT_EQ(result.status, 3) << result.err;
+  RunResult result = run("http://127.0.0.1:1", args);
+  EXPECT_EQ(result.exit_code, 3) << result.err;
   json report = parse(result);
   const json caller = find(report["checks"], "local.caller");
   ASSERT_FALSE(caller.is_null());
@@ -531,10 +446,10 @@ TEST_F(CheckerE2e, UnreachableEndpointExitsThree) {
 TEST_F(CheckerE2e, DebugNeverPrintsTheSecret) {
   seed("broken-fargate");
   RunResult text = check("main", false, {"--debug"});
-  EXPECT_EQ(text.status, 1) << text.err;
+  EXPECT_EQ(text.exit_code, 1) << text.err;
   EXPECT_FALSE(text.err.empty()) << "--debug wrote nothing to stderr";
   RunResult json_run = check("main", true, {"--debug"});
-  EXPECT_EQ(json_run.status, 1);
+  EXPECT_EQ(json_run.exit_code, 1);
   // TearDown checks every run's stdout and stderr for the secret.
 }
 

@@ -28,8 +28,6 @@
 #include <thread>
 #include <vector>
 
-#include "aws/aws_client.h"
-#include "aws/json_protocol.h"
 #include "aws/sts_client.h"
 #include "core/environment.h"
 #include "net/curl_transport.h"
@@ -103,6 +101,9 @@ struct ApiCase {
   // A finding ("id" or "id/container") that cannot be evaluated without the call; empty when the
   // tool copes without it (the report then equals the one without the fault).
   std::string needs_it;
+  std::string task = "main";  // the scenario's task (summary.tasks) the tool checks
+  // A finding that keeps its status without the call but whose detail must then name it.
+  std::string names_it;
 };
 
 const std::vector<ApiCase>& api_cases() {
@@ -111,14 +112,14 @@ const std::vector<ApiCase>& api_cases() {
       {"healthy-fargate", "ecs:DescribeTasks", "container.exec-agent"},
       {"healthy-fargate", "ecs:DescribeClusters", "cluster.exists"},
       {"healthy-fargate", "ecs:DescribeTaskDefinition", "container.init-process/web"},
-      // The task belongs to service `web` (set up below). Its answer refines the advice of
-      // task.exec-enabled when exec is off; with exec on no finding needs it.
-      {"healthy-fargate", "ecs:DescribeServices", ""},
       {"healthy-fargate", "ec2:DescribeSubnets", "network.subnet"},
       {"healthy-fargate", "ec2:DescribeVpcEndpoints", "network.ssmmessages-endpoint"},
       {"healthy-fargate", "iam:SimulatePrincipalPolicy", "iam.caller.execute-command"},
       // The caller is an assumed role: its path comes from iam:GetRole, else iam:ListRoles.
       {"healthy-fargate", "iam:GetRole", ""},
+      // A service's task without exec: the service's answer only refines task.exec-enabled's
+      // detail, which is a fail either way.
+      {"service-fargate", "ecs:DescribeServices", "", "exec-stale", "task.exec-enabled"},
       {"ec2-old-agent", "ecs:DescribeContainerInstances", "task.agent-version"},
       {"ec2-old-agent", "ec2:DescribeInstances", "task.role"},
       {"ec2-old-agent", "iam:GetInstanceProfile", "task.role"},
@@ -217,7 +218,10 @@ class Runs {
   }
 
   const std::string& setup_error() const { return setup_error_; }
-  const Outcome& baseline(const std::string& scenario) const { return baselines_.at(scenario); }
+  // The run of `api`'s scenario and task without any fault.
+  const Outcome& baseline(const ApiCase& api) const {
+    return baselines_.at(api.scenario + "/" + api.task);
+  }
   const Outcome& outcome(const std::string& name) const { return outcomes_.at(name); }
 
  private:
@@ -241,12 +245,6 @@ class Runs {
         setup_error_ = summary.error().describe();
         return;
       }
-      if (scenario == "healthy-fargate") {
-        if (auto made = make_service_task(*summary); !made) {
-          setup_error_ = made.error().describe();
-          return;
-        }
-      }
       // One session per worker, plus one (index kWorkers) for the baseline.
       for (int worker = 0; worker <= kWorkers; ++worker) {
         auto session = assume_operator_role(*summary);
@@ -256,7 +254,12 @@ class Runs {
         }
         sessions_[scenario].push_back(*session);
       }
-      baselines_[scenario] = run_case(sessions_[scenario][kWorkers], nullptr, nullptr);
+    }
+    for (const auto& api : api_cases()) {
+      const std::string key = api.scenario + "/" + api.task;
+      if (!baselines_.contains(key)) {
+        baselines_[key] = run_case(sessions_[api.scenario][kWorkers], api.task, nullptr, nullptr);
+      }
     }
 
     std::vector<std::pair<const ApiCase*, const FaultKind*>> queue;
@@ -277,36 +280,13 @@ class Runs {
         for (std::size_t i = next++; i < queue.size(); i = next++) {
           const auto& [api, fault] = queue[i];
           const json& session = sessions_.at(api->scenario).at(static_cast<std::size_t>(worker));
-          Outcome result = run_case(session, api, fault);
+          Outcome result = run_case(session, api->task, api, fault);
           std::lock_guard lock(mutex_);
           outcomes_[case_name(*api, *fault)] = std::move(result);
         }
       });
     }
     for (auto& thread : workers) thread.join();
-  }
-
-  // Makes the scenario's task one of service `web`, so that the tool calls ecs:DescribeServices.
-  core::Result<void> make_service_task(const json& summary) {
-    core::MapEnvironment env;
-    env.set("AWS_ENDPOINT_URL", emulator_->endpoint());
-    core::SystemClock clock;
-    net::CurlTransport transport{net::CurlOptions{}};
-    aws::StaticCredentialsSource admin(aws::Credentials{
-        "AKIAEECBOOTSTRAPADMN", "EecBootstrapAdminSecretKeyForTestsOnly00", "", {}});
-    aws::AwsClientOptions options;
-    options.region = summary["region"].get<std::string>();
-    aws::AwsClient client(transport, admin, clock, env, options);
-    auto created = client.call_json(aws::Service::ecs, aws::kEcsTargetPrefix, "CreateService",
-                                    {{"cluster", summary["cluster"]["name"]},
-                                     {"serviceName", "web"},
-                                     {"taskDefinition", summary["task"]["taskDefinitionArn"]},
-                                     {"desiredCount", 0},
-                                     {"launchType", "FARGATE"}});
-    if (!created) return std::unexpected(created.error());
-    auto grouped = control("task", {{"task", summary["task"]["arn"]}, {"group", "service:web"}});
-    if (!grouped) return std::unexpected(grouped.error());
-    return {};
   }
 
   // The scenario's summary, with the caller replaced by a fresh session of its operator role.
@@ -337,8 +317,10 @@ class Runs {
     return emulator_->control(path, body);
   }
 
-  // One run of the tool as `session`, with `fault` armed on `api` (none for the baseline).
-  Outcome run_case(const json& session, const ApiCase* api, const FaultKind* fault) {
+  // One run of the tool on `task` as `session`, with `fault` armed on `api` (none for the
+  // baseline).
+  Outcome run_case(const json& session, const std::string& task, const ApiCase* api,
+                   const FaultKind* fault) {
     Outcome out;
     const std::string key = session["caller"]["accessKeyId"];
     if (auto cleared = control("faults/clear", {{"accessKeyId", key}}); !cleared) {
@@ -360,7 +342,7 @@ class Runs {
       if (fault->expect == Expect::deadline) args.insert(args.end(), {"--timeout", kHangTimeout});
     }
     args.push_back(session["cluster"]["name"].get<std::string>());
-    args.push_back(session["task"]["arn"].get<std::string>());
+    args.push_back(session["tasks"][task]["arn"].get<std::string>());
     auto run = support::run_tool(session, emulator_->endpoint(), args);
     if (!run) {
       out.setup_error = run.error().describe();
@@ -410,7 +392,7 @@ TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWa
   const FaultKind& fault = *GetParam().fault;
   const Runs& runs = Runs::get();
   ASSERT_EQ(runs.setup_error(), "");
-  const Outcome& base = runs.baseline(api.scenario);
+  const Outcome& base = runs.baseline(api);
   ASSERT_EQ(base.setup_error, "");
   ASSERT_FALSE(base.report.is_discarded()) << base.run.out << base.run.err;
   const Outcome& got = runs.outcome(case_name(api, fault));
@@ -499,6 +481,12 @@ TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWa
       EXPECT_NE(message.find("after 3 attempts"), std::string::npos) << key << " " << f.dump();
     }
   }
+  if (!api.names_it.empty() && fault.expect != Expect::recovers) {
+    ASSERT_TRUE(after.contains(api.names_it)) << api.names_it;
+    const json& f = after.at(api.names_it);
+    EXPECT_NE(f.value("detail", "").find(api.api + " failed (" + code + ")"), std::string::npos)
+        << f.dump();
+  }
   if (!api.needs_it.empty() && fault.expect != Expect::recovers) {
     ASSERT_TRUE(after.contains(api.needs_it)) << api.needs_it;
     const json& f = after.at(api.needs_it);
@@ -517,13 +505,13 @@ INSTANTIATE_TEST_SUITE_P(EachCallAndFault, FaultsE2e, ::testing::ValuesIn(all_ca
 TEST(FaultsBaseline, EveryScenarioIsFullyCheckedWithoutFaults) {
   const Runs& runs = Runs::get();
   ASSERT_EQ(runs.setup_error(), "");
-  std::set<std::string> scenarios;
-  for (const auto& api : api_cases()) scenarios.insert(api.scenario);
-  for (const auto& scenario : scenarios) {
-    const Outcome& base = runs.baseline(scenario);
-    ASSERT_FALSE(base.report.is_discarded()) << scenario << base.run.err;
+  for (const auto& api : api_cases()) {
+    const Outcome& base = runs.baseline(api);
+    const std::string what = api.scenario + "/" + api.task;
+    ASSERT_EQ(base.setup_error, "") << what;
+    ASSERT_FALSE(base.report.is_discarded()) << what << base.run.err;
     for (const auto& [key, f] : findings(base.report)) {
-      EXPECT_NE(f["status"], "unknown") << scenario << " " << key << " " << f.dump();
+      EXPECT_NE(f["status"], "unknown") << what << " " << key << " " << f.dump();
     }
   }
 }

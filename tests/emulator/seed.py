@@ -266,8 +266,15 @@ class Seeder:
         return str(definition["taskDefinition"]["taskDefinitionArn"])
 
     def run_fargate(
-        self, label: str, task_definition: str, exec_enabled: bool, platform_version: str = "LATEST"
+        self,
+        label: str,
+        task_definition: str,
+        exec_enabled: bool,
+        platform_version: str = "LATEST",
+        **run_task_args: Any,
     ) -> dict[str, Any]:
+        """RunTask on Fargate in the scenario's network; `run_task_args` adds RunTask parameters
+        (e.g. `group`, `startedBy`)."""
         network = self.out["network"]
         task = self.client("ecs").run_task(
             cluster=self.out["cluster"]["name"],
@@ -283,6 +290,7 @@ class Seeder:
                 }
             },
             tags=[{"key": "scenario", "value": self.scenario}],
+            **run_task_args,
         )["tasks"][0]
         return self._record(label, task)
 
@@ -539,12 +547,272 @@ def shared_vpc(s: Seeder) -> dict[str, Any]:
     return s.out
 
 
+# --- scenarios of tests/e2e/scenarios_test.cpp -------------------------------------------------
+# Each turns a few checks red or yellow that the scenarios above leave green; the rest is healthy.
+
+
+def _healthy_task_role(s: Seeder) -> dict[str, str]:
+    s.out["taskRole"] = s.role(
+        "task-role", "ecs-tasks.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS))
+    )
+    return s.out["taskRole"]
+
+
+def _fargate_definition(s: Seeder, containers: list[dict[str, Any]], **kwargs: Any) -> str:
+    linux = {"initProcessEnabled": True}
+    return s.task_definition(
+        [{"image": "example/app:2.1", "linuxParameters": linux, **c} for c in containers],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+        **kwargs,
+    )
+
+
+AGENT_PATHS = ("/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm")
+
+
+def readonly_mounts(s: Seeder) -> dict[str, Any]:
+    """Read-only root filesystems: `covered` with writable volumes on the SSM agent's three
+    paths, `partial` with /var/lib/amazon writable but /var/log/amazon/ssm mounted read-only and
+    nothing on /managed-agents, `writable` without a read-only root; exec logging NONE."""
+    s.network()
+    s.cluster({"logging": "NONE"})
+    _healthy_task_role(s)
+
+    def mount(volume: str, path: str, read_only: bool = False) -> dict[str, Any]:
+        return {"sourceVolume": volume, "containerPath": path, "readOnly": read_only}
+
+    volumes = ["agents", "ssm-lib", "ssm-log"]
+    task_definition = _fargate_definition(
+        s,
+        [
+            {
+                "name": "covered",
+                "essential": True,
+                "readonlyRootFilesystem": True,
+                "mountPoints": [mount(v, p) for v, p in zip(volumes, AGENT_PATHS)],
+            },
+            {
+                "name": "partial",
+                "essential": False,
+                "readonlyRootFilesystem": True,
+                "mountPoints": [
+                    mount("ssm-lib", "/var/lib/amazon"),
+                    mount("ssm-log", "/var/log/amazon/ssm", read_only=True),
+                ],
+            },
+            {"name": "writable", "essential": False, "readonlyRootFilesystem": False},
+        ],
+        volumes=[{"name": v} for v in volumes],
+    )
+    s.run_fargate("main", task_definition, exec_enabled=True)
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
+EXEC_ACCESS_TAG = {"key": "exec-access", "value": "granted"}
+
+
+def conditional_caller(s: Seeder) -> dict[str, Any]:
+    """The caller may ecs:ExecuteCommand only into container `web` of a task tagged
+    exec-access=granted (conditions on ecs:container-name and aws:ResourceTag/exec-access):
+    task `main` has the tag, task `untagged` not; the cluster has no exec configuration."""
+    s.network()
+    s.cluster()
+    _healthy_task_role(s)
+    task_definition = _fargate_definition(
+        s, [{"name": "web", "essential": True}, {"name": "worker", "essential": False}]
+    )
+    main = s.run_fargate("main", task_definition, exec_enabled=True)
+    s.client("ecs").tag_resource(resourceArn=main["arn"], tags=[dict(EXEC_ACCESS_TAG)])
+    s.run_fargate("untagged", task_definition, exec_enabled=True)
+    condition = {
+        "StringEquals": {
+            "ecs:container-name": "web",
+            f"aws:ResourceTag/{EXEC_ACCESS_TAG['key']}": EXEC_ACCESS_TAG["value"],
+        }
+    }
+    s.caller([{**_exec_statement(s), "Condition": condition}])
+    return s.out
+
+
+def service_tasks(s: Seeder) -> dict[str, Any]:
+    """Tasks started by ECS services, both without exec: `main` of service `service-tasks-web`
+    (exec off on the service too), `exec-on-later` of service `service-tasks-api`, whose exec was
+    turned on after the task started."""
+    network = s.network()
+    cluster = s.cluster({"logging": "DEFAULT"})
+    _healthy_task_role(s)
+    task_definition = _fargate_definition(s, [{"name": "web", "essential": True}])
+    ecs = s.client("ecs")
+    for label, suffix in (("main", "web"), ("exec-on-later", "api")):
+        service = s.name(suffix)
+        ecs.create_service(
+            cluster=cluster["name"],
+            serviceName=service,
+            taskDefinition=task_definition,
+            desiredCount=1,
+            launchType="FARGATE",
+            networkConfiguration={
+                "awsvpcConfiguration": {
+                    "subnets": [network["subnetId"]],
+                    "securityGroups": [network["securityGroupId"]],
+                }
+            },
+        )
+        s.run_fargate(
+            label,
+            task_definition,
+            exec_enabled=False,
+            group=f"service:{service}",
+            startedBy="ecs-svc/1234567890123456789",
+        )
+    # moto's CreateService drops enableExecuteCommand; its UpdateService keeps it.
+    ecs.update_service(cluster=cluster["name"], service=s.name("api"), enableExecuteCommand=True)
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
 SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "healthy-fargate": healthy_fargate,
     "broken-fargate": broken_fargate,
     "ec2-old-agent": ec2_old_agent,
     "shared-vpc": shared_vpc,
+    # scenarios_test.cpp
+    "readonly-mounts": readonly_mounts,
+    "conditional-caller": conditional_caller,
+    "service-tasks": service_tasks,
 }
+
+
+# --- scenarios: a role-session caller, a service's tasks ---------------------------------------
+# They make the tool call iam:GetRole (the caller is an assumed-role session) and
+# ecs:DescribeServices (the task's group is service:NAME), which the scenarios above never reach,
+# so that tests/e2e/denied_test.cpp can deny each of them alone.
+
+ROLE_SESSION_NAME = "eec-check"
+
+
+def _as_role_session(s: Seeder) -> dict[str, Any]:
+    """Makes the summary's caller a session of the scenario's assumable role (path /ops/, the
+    same permissions as the user), assumed with the caller user's keys: in moto a role session
+    cannot call sts:AssumeRole itself. The caller then has `roleName`/`roleArn` and a
+    `sessionToken`, and `userName` is null (tests deny calls to it through the role)."""
+    user, role = s.out["caller"], s.out["assumableRole"]
+    sts = boto3.client(
+        "sts",
+        endpoint_url=s.endpoint,
+        region_name=s.region,
+        aws_access_key_id=user["accessKeyId"],
+        aws_secret_access_key=user["secretAccessKey"],
+        config=Config(retries={"max_attempts": 1}),
+    )
+    assumed = sts.assume_role(
+        RoleArn=role["arn"], RoleSessionName=ROLE_SESSION_NAME, DurationSeconds=3600
+    )
+    credentials = assumed["Credentials"]
+    s.out["caller"] = {
+        "userName": None,
+        "roleName": role["name"],
+        "roleArn": role["arn"],
+        "arn": assumed["AssumedRoleUser"]["Arn"],
+        "accessKeyId": credentials["AccessKeyId"],
+        "secretAccessKey": credentials["SecretAccessKey"],
+        "sessionToken": credentials["SessionToken"],
+    }
+    s.out["env"].update(
+        AWS_ACCESS_KEY_ID=credentials["AccessKeyId"],
+        AWS_SECRET_ACCESS_KEY=credentials["SecretAccessKey"],
+        AWS_SESSION_TOKEN=credentials["SessionToken"],
+    )
+    return s.out["caller"]
+
+
+def assumed_role_caller(s: Seeder) -> dict[str, Any]:
+    """healthy-fargate, checked by an assumed-role session (assumed-role/NAME/eec-check) of the
+    operator role, whose path /ops/ the session ARN leaves out: the tool has to look the role up
+    (iam:GetRole, else iam:ListRoles) to simulate its policies."""
+    healthy_fargate(s)
+    _as_role_session(s)
+    return s.out
+
+
+def _start_service(
+    s: Seeder, label: str, service: str, task_definition: str, exec_enabled: bool
+) -> dict[str, Any]:
+    """A Fargate service of one task (started by CreateService, group service:NAME); records the
+    task under `label`, with the service's `name` and `arn` in its entry."""
+    network = s.out["network"]
+    ecs = s.client("ecs")
+    cluster = s.out["cluster"]["name"]
+    name = s.name(service)
+    created = ecs.create_service(
+        cluster=cluster,
+        serviceName=name,
+        taskDefinition=task_definition,
+        desiredCount=1,
+        launchType="FARGATE",
+        enableExecuteCommand=exec_enabled,
+        networkConfiguration={
+            "awsvpcConfiguration": {
+                "subnets": [network["subnetId"]],
+                "securityGroups": [network["securityGroupId"]],
+                "assignPublicIp": "DISABLED",
+            }
+        },
+    )["service"]
+    [arn] = ecs.list_tasks(cluster=cluster, serviceName=name)["taskArns"]
+    [task] = ecs.describe_tasks(cluster=cluster, tasks=[arn])["tasks"]
+    entry = s._record(label, task)
+    entry["service"] = {"name": name, "arn": created["serviceArn"]}
+    return entry
+
+
+def service_fargate(s: Seeder) -> dict[str, Any]:
+    """Fargate tasks started by ECS services. Task `main`: service `web`, exec enabled, healthy
+    as in healthy-fargate. Task `exec-stale`: service `legacy`, created without exec and updated
+    to enable it afterwards, so its task (started before) still has exec off."""
+    s.network()
+    s.cluster({"logging": "DEFAULT"})
+    s.out["taskRole"] = s.role(
+        "task-role", "ecs-tasks.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS))
+    )
+    task_definition = s.task_definition(
+        [
+            {
+                "name": "web",
+                "image": "nginx:1.27",
+                "essential": True,
+                "linuxParameters": {"initProcessEnabled": True},
+            }
+        ],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+    )
+    _start_service(s, "main", "web", task_definition, exec_enabled=True)
+    stale = _start_service(s, "exec-stale", "legacy", task_definition, exec_enabled=False)
+    s.client("ecs").update_service(
+        cluster=s.out["cluster"]["name"],
+        service=stale["service"]["name"],
+        enableExecuteCommand=True,
+    )
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
+SCENARIOS.update(
+    {
+        "assumed-role-caller": assumed_role_caller,
+        "service-fargate": service_fargate,
+    }
+)
+# --- end of the role-session and service scenarios ---------------------------------------------
 
 
 def seed(endpoint: str, scenario: str, region: str = REGION) -> dict[str, Any]:

@@ -741,7 +741,6 @@ class EcsTest(EmulatorTest):
                 "lastStatus": "STOPPED",
                 "desiredStatus": "STOPPED",
                 "stoppedReason": "Essential container in task exited",
-                "group": "service:web",
                 "overrides": {
                     "containerOverrides": [
                         {"name": "web", "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "x"}]}
@@ -760,7 +759,6 @@ class EcsTest(EmulatorTest):
         task = self.describe(arn)
         self.assertEqual((task["lastStatus"], task["desiredStatus"]), ("STOPPED", "STOPPED"))
         self.assertEqual(task["stoppedReason"], "Essential container in task exited")
-        self.assertEqual(task["group"], "service:web")
         self.assertEqual([a["type"] for a in task["attachments"]], ["ServiceConnect", "ElasticNetworkInterface"])
         self.assertEqual(task["overrides"]["containerOverrides"][0]["environment"][0]["name"], "AWS_SECRET_ACCESS_KEY")
         web, sidecar, log_router = task["containers"]
@@ -780,6 +778,61 @@ class EcsTest(EmulatorTest):
         self.assertIn("lastStatsu", answer["error"])
         self.assertEqual(control("POST", "task", {"task": "nope"})[0], 404)
         self.assertEqual(control("POST", "task", {"task": arn, "containers": {"db": {}}})[0], 404)
+
+    def create_service(self, name: str, **kwargs: Any) -> dict[str, Any]:
+        args: dict[str, Any] = {
+            "cluster": "c",
+            "serviceName": name,
+            "taskDefinition": self.fargate_definition(),
+            "desiredCount": 2,
+            "launchType": "FARGATE",
+            "networkConfiguration": {
+                "awsvpcConfiguration": {"subnets": [self.subnet], "securityGroups": [self.group]}
+            },
+        }
+        args.update(kwargs)
+        return dict(self.ecs.create_service(**args)["service"])
+
+    def test_create_service_starts_its_tasks_in_the_service_group_with_exec(self) -> None:
+        service = self.create_service("web", enableExecuteCommand=True)
+        self.assertTrue(service["enableExecuteCommand"])
+        self.assertEqual((service["runningCount"], service["pendingCount"]), (2, 0))
+        [deployment] = service["deployments"]
+        self.assertEqual(deployment["rolloutState"], "COMPLETED")
+        self.run_fargate()  # a standalone task: not the service's
+        arns = self.ecs.list_tasks(cluster="c", serviceName="web")["taskArns"]
+        self.assertEqual(len(arns), 2)
+        self.assertEqual(len(self.ecs.list_tasks(cluster="c")["taskArns"]), 3)
+        for task in self.ecs.describe_tasks(cluster="c", tasks=arns)["tasks"]:
+            self.assertEqual(task["group"], "service:web")
+            self.assertEqual(task["startedBy"], deployment["id"])
+            self.assertTrue(task["enableExecuteCommand"])
+            self.assertEqual((task["launchType"], task["platformVersion"]), ("FARGATE", "1.4.0"))
+            self.assertEqual([a["type"] for a in task["attachments"]], ["ElasticNetworkInterface"])
+            self.assertEqual(
+                [[a["name"] for a in c["managedAgents"]] for c in task["containers"]],
+                [["ExecuteCommandAgent"]] * 3,
+            )
+        [described] = self.ecs.describe_services(cluster="c", services=["web"])["services"]
+        self.assertTrue(described["enableExecuteCommand"])
+
+    def test_update_service_turns_exec_on_for_the_service_not_its_running_tasks(self) -> None:
+        service = self.create_service("legacy", desiredCount=1)
+        self.assertFalse(service["enableExecuteCommand"])
+        self.ecs.update_service(cluster="c", service="legacy", enableExecuteCommand=True)
+        [described] = self.ecs.describe_services(cluster="c", services=["legacy"])["services"]
+        self.assertTrue(described["enableExecuteCommand"])
+        [arn] = self.ecs.list_tasks(cluster="c", serviceName="legacy")["taskArns"]
+        task = self.describe(arn)
+        self.assertFalse(task["enableExecuteCommand"])
+        self.assertNotIn("managedAgents", task["containers"][0])
+
+    def test_ec2_service_without_container_instances_starts_nothing(self) -> None:
+        service = self.create_service(
+            "ec2", launchType="EC2", taskDefinition=self.fargate_definition(cpu="256")
+        )
+        self.assertEqual((service["runningCount"], service["pendingCount"]), (0, 2))
+        self.assertEqual(self.ecs.list_tasks(cluster="c", serviceName="ec2")["taskArns"], [])
 
 
 # --- auth mode ---------------------------------------------------------------------------------
@@ -860,6 +913,30 @@ class AuthModeTest(EmulatorTest):
         self.assertEqual(control("POST", "deny", {"user": "nobody", "actions": []})[0], 404)
         self.assertEqual(control("POST", "deny", {"user": "reader", "actions": "x"})[0], 400)
 
+    def test_deny_control_endpoint_denies_to_the_sessions_of_a_role(self) -> None:
+        summary = seed.seed(SERVER.endpoint, "healthy-fargate")
+        user, role = summary["caller"], summary["assumableRole"]
+        credentials = client("sts", user["accessKeyId"], user["secretAccessKey"]).assume_role(
+            RoleArn=role["arn"], RoleSessionName="session"
+        )["Credentials"]
+        session = client(
+            "iam", credentials["AccessKeyId"], credentials["SecretAccessKey"], credentials["SessionToken"]
+        )
+        session.get_role(RoleName=role["name"])  # allowed before
+        status, body = control("POST", "deny", {"role": role["name"], "actions": ["iam:GetRole"]})
+        self.assertEqual((status, body["role"]), (200, role["name"]))
+        with self.assertRaises(ClientError) as err:
+            session.get_role(RoleName=role["name"])
+        self.assertEqual(err.exception.response["Error"]["Code"], "AccessDenied")
+        self.assertIn("assumed-role/", err.exception.response["Error"]["Message"])
+        session.list_roles()  # still allowed
+        # The user the session came from is not affected.
+        client("iam", user["accessKeyId"], user["secretAccessKey"]).get_role(RoleName=role["name"])
+        self.assertEqual(control("POST", "deny", {"role": "nobody", "actions": []})[0], 404)
+        both = {"user": user["userName"], "role": role["name"], "actions": []}
+        self.assertEqual(control("POST", "deny", both)[0], 400)
+        self.assertEqual(control("POST", "deny", {"actions": []})[0], 400)
+
     def test_caller_identity_of_a_seeded_user_and_an_assumed_role(self) -> None:
         self.assertEqual(
             client("sts", *self.reader).get_caller_identity()["Arn"],
@@ -884,7 +961,10 @@ class AuthModeTest(EmulatorTest):
 
 class SeedTest(EmulatorTest):
     def as_caller(self, summary: dict[str, Any], service: str) -> Any:
-        return client(service, summary["caller"]["accessKeyId"], summary["caller"]["secretAccessKey"])
+        caller = summary["caller"]
+        return client(
+            service, caller["accessKeyId"], caller["secretAccessKey"], caller.get("sessionToken")
+        )
 
     def seeded(self, scenario: str) -> dict[str, Any]:
         """Seeds a scenario and checks what every summary promises."""
@@ -1012,6 +1092,122 @@ class SeedTest(EmulatorTest):
             ResourceArns=[key],
         )["EvaluationResults"]
         self.assertEqual((decrypt["EvalDecision"], generate["EvalDecision"]), ("allowed", "allowed"))
+
+    def test_assumed_role_caller(self) -> None:
+        summary = self.seeded("assumed-role-caller")
+        caller, role = summary["caller"], summary["assumableRole"]
+        self.assertIsNone(caller["userName"])
+        self.assertEqual((caller["roleName"], caller["roleArn"]), (role["name"], role["arn"]))
+        self.assertEqual(
+            caller["arn"],
+            f"arn:aws:sts::{ACCOUNT}:assumed-role/{role['name']}/{seed.ROLE_SESSION_NAME}",
+        )
+        self.assertIn("/ops/", role["arn"])  # which the session ARN leaves out
+        self.assertEqual(
+            {k: summary["env"][k] for k in ("AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN")},
+            {"AWS_ACCESS_KEY_ID": caller["accessKeyId"], "AWS_SESSION_TOKEN": caller["sessionToken"]},
+        )
+        iam = self.as_caller(summary, "iam")
+        self.assertEqual(iam.get_role(RoleName=role["name"])["Role"]["Arn"], role["arn"])
+        self.assertIn(role["arn"], [r["Arn"] for r in iam.list_roles()["Roles"]])
+        # The role may do what the healthy-fargate caller may: the tool's calls and exec.
+        [task] = self.as_caller(summary, "ecs").describe_tasks(
+            cluster=summary["cluster"]["arn"], tasks=[summary["task"]["arn"]]
+        )["tasks"]
+        self.assertTrue(task["enableExecuteCommand"])
+        decisions = iam.simulate_principal_policy(
+            PolicySourceArn=role["arn"],
+            ActionNames=["ecs:ExecuteCommand"],
+            ResourceArns=[summary["task"]["arn"], summary["cluster"]["arn"]],
+        )["EvaluationResults"]
+        self.assertEqual([r["EvalDecision"] for r in decisions], ["allowed", "allowed"])
+
+    def test_service_fargate(self) -> None:
+        summary = self.seeded("service-fargate")
+        ecs = self.as_caller(summary, "ecs")
+        cluster = summary["cluster"]["arn"]
+        main, stale = summary["tasks"]["main"], summary["tasks"]["exec-stale"]
+        tasks = ecs.describe_tasks(cluster=cluster, tasks=[main["arn"], stale["arn"]])["tasks"]
+        self.assertEqual(
+            [t["group"] for t in tasks],
+            [f"service:{main['service']['name']}", f"service:{stale['service']['name']}"],
+        )
+        self.assertEqual([t["enableExecuteCommand"] for t in tasks], [True, False])
+        self.assertEqual(tasks[0]["containers"][0]["managedAgents"][0]["lastStatus"], "RUNNING")
+        services = ecs.describe_services(
+            cluster=cluster, services=[main["service"]["name"], stale["service"]["name"]]
+        )["services"]
+        self.assertEqual([s["serviceArn"] for s in services], [main["service"]["arn"], stale["service"]["arn"]])
+        self.assertEqual([s["enableExecuteCommand"] for s in services], [True, True])
+
+    # --- scenarios of tests/e2e/scenarios_test.cpp ---
+
+    def test_readonly_mounts(self) -> None:
+        summary = self.seeded("readonly-mounts")
+        ecs = self.as_caller(summary, "ecs")
+        [task] = ecs.describe_tasks(cluster=summary["cluster"]["arn"], tasks=[summary["task"]["arn"]])["tasks"]
+        definition = ecs.describe_task_definition(taskDefinition=task["taskDefinitionArn"])["taskDefinition"]
+        containers = {c["name"]: c for c in definition["containerDefinitions"]}
+        self.assertEqual(list(containers), ["covered", "partial", "writable"])
+        self.assertEqual(
+            [m["containerPath"] for m in containers["covered"]["mountPoints"] if not m["readOnly"]],
+            list(seed.AGENT_PATHS),
+        )
+        self.assertTrue(containers["partial"]["readonlyRootFilesystem"])
+        self.assertEqual(
+            [(m["containerPath"], m["readOnly"]) for m in containers["partial"]["mountPoints"]],
+            [("/var/lib/amazon", False), ("/var/log/amazon/ssm", True)],
+        )
+        self.assertFalse(containers["writable"]["readonlyRootFilesystem"])
+        [cluster] = ecs.describe_clusters(clusters=[summary["cluster"]["arn"]], include=["CONFIGURATIONS"])["clusters"]
+        self.assertEqual(cluster["configuration"]["executeCommandConfiguration"]["logging"], "NONE")
+
+    def test_conditional_caller(self) -> None:
+        summary = self.seeded("conditional-caller")
+        ecs, iam = self.as_caller(summary, "ecs"), self.as_caller(summary, "iam")
+        main, untagged = ecs.describe_tasks(
+            cluster=summary["cluster"]["arn"],
+            tasks=[summary["tasks"]["main"]["arn"], summary["tasks"]["untagged"]["arn"]],
+            include=["TAGS"],
+        )["tasks"]
+        self.assertIn(seed.EXEC_ACCESS_TAG, main["tags"])
+        self.assertNotIn(seed.EXEC_ACCESS_TAG, untagged.get("tags", []))
+        [cluster] = ecs.describe_clusters(clusters=[summary["cluster"]["arn"]], include=["CONFIGURATIONS"])["clusters"]
+        self.assertNotIn("configuration", cluster)
+
+        def decision(container: str, tag: str | None) -> str:
+            context = [{"ContextKeyName": "ecs:container-name", "ContextKeyValues": [container], "ContextKeyType": "string"}]
+            if tag is not None:
+                context.append(
+                    {"ContextKeyName": "aws:ResourceTag/exec-access", "ContextKeyValues": [tag], "ContextKeyType": "string"}
+                )
+            [result] = iam.simulate_principal_policy(
+                PolicySourceArn=summary["caller"]["arn"],
+                ActionNames=["ecs:ExecuteCommand"],
+                ResourceArns=[summary["tasks"]["main"]["arn"]],
+                ContextEntries=context,
+            )["EvaluationResults"]
+            return str(result["EvalDecision"])
+
+        self.assertEqual(decision("web", "granted"), "allowed")
+        self.assertEqual(decision("worker", "granted"), "implicitDeny")
+        self.assertEqual(decision("web", None), "implicitDeny")
+
+    def test_service_tasks(self) -> None:
+        summary = self.seeded("service-tasks")
+        ecs = self.as_caller(summary, "ecs")
+        tasks = ecs.describe_tasks(
+            cluster=summary["cluster"]["arn"],
+            tasks=[summary["tasks"]["main"]["arn"], summary["tasks"]["exec-on-later"]["arn"]],
+        )["tasks"]
+        self.assertEqual([t["group"] for t in tasks], ["service:service-tasks-web", "service:service-tasks-api"])
+        self.assertEqual([t["enableExecuteCommand"] for t in tasks], [False, False])
+        services = ecs.describe_services(
+            cluster=summary["cluster"]["arn"], services=["service-tasks-web", "service-tasks-api"]
+        )["services"]
+        self.assertEqual(
+            [s.get("enableExecuteCommand", False) for s in services], [False, True]
+        )
 
     def test_cli_prints_the_summary_and_lists_scenarios(self) -> None:
         listed = subprocess.run(

@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -21,37 +23,55 @@ std::string slurp(const std::filesystem::path& path) {
   return text.str();
 }
 
-void write_script(const std::filesystem::path& path, const std::string& line) {
-  std::ofstream(path) << "#!/bin/sh\necho '" << line << "'\n";
+// A script that prints `line` (quoted for the shell) to stdout, or to stderr.
+void write_script(const std::filesystem::path& path, const std::string& line, bool to_stderr) {
+  std::string quoted;
+  for (char c : line) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  std::ofstream(path) << "#!/bin/sh\necho '" << quoted << "'" << (to_stderr ? " >&2" : "") << "\n";
   std::filesystem::permissions(path, std::filesystem::perms::owner_all);
 }
 
 }  // namespace
 
 core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string& endpoint,
-                               const std::vector<std::string>& args) {
+                               const std::vector<std::string>& args, const ToolOptions& options) {
   static std::atomic<int> counter = 0;
   const auto dir = std::filesystem::temp_directory_path() /
                    ("eec-tool-run-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "bin");
-  write_script(dir / "bin" / "aws", "aws-cli/2.15.0 Python/3.11.6 Linux/6 exe/x86_64");
-  write_script(dir / "bin" / "session-manager-plugin", "1.2.553.0");
-
-  std::vector<std::string> env{
-      "AWS_ACCESS_KEY_ID=" + summary["caller"]["accessKeyId"].get<std::string>(),
-      "AWS_SECRET_ACCESS_KEY=" + summary["caller"]["secretAccessKey"].get<std::string>(),
-      "AWS_REGION=" + summary["region"].get<std::string>(),
-      "AWS_CONFIG_FILE=/dev/null",
-      "AWS_SHARED_CREDENTIALS_FILE=/dev/null",
-      "AWS_EC2_METADATA_DISABLED=true",
-      "NO_COLOR=1",
-      "HOME=" + dir.string(),
-      "PATH=" + (dir / "bin").string()};
-  if (const auto token = summary["caller"].find("sessionToken"); token != summary["caller"].end()) {
-    env.push_back("AWS_SESSION_TOKEN=" + token->get<std::string>());
+  if (options.aws_version) {
+    write_script(dir / "bin" / "aws", *options.aws_version, options.aws_version_on_stderr);
   }
-  std::vector<std::string> argv{EEC_BINARY, "--endpoint-url", endpoint};
+  if (options.plugin_version) {
+    write_script(dir / "bin" / "session-manager-plugin", *options.plugin_version, false);
+  }
+
+  std::map<std::string, std::string> vars{
+      {"AWS_CONFIG_FILE", "/dev/null"},
+      {"AWS_SHARED_CREDENTIALS_FILE", "/dev/null"},
+      {"AWS_EC2_METADATA_DISABLED", "true"},
+      {"NO_COLOR", "1"},
+      {"HOME", dir.string()},
+      {"PATH", (dir / "bin").string()},
+  };
+  if (options.caller_credentials) {
+    vars["AWS_ACCESS_KEY_ID"] = summary["caller"]["accessKeyId"].get<std::string>();
+    vars["AWS_SECRET_ACCESS_KEY"] = summary["caller"]["secretAccessKey"].get<std::string>();
+    // A role-session caller (seed.py's assumed-role-caller) comes with its session token.
+    if (const auto& caller = summary["caller"];
+        caller.contains("sessionToken") && caller["sessionToken"].is_string()) {
+      vars["AWS_SESSION_TOKEN"] = caller["sessionToken"].get<std::string>();
+    }
+  }
+  if (options.region) vars["AWS_REGION"] = summary["region"].get<std::string>();
+  for (const auto& [key, value] : options.env) vars[key] = value;
+  for (const auto& key : options.unset) vars.erase(key);
+  std::vector<std::string> env;
+  for (const auto& [key, value] : vars) env.push_back(key + "=" + value);
+
+  std::vector<std::string> argv{EEC_BINARY};
+  if (!endpoint.empty()) argv.insert(argv.end(), {"--endpoint-url", endpoint});
   argv.insert(argv.end(), args.begin(), args.end());
 
   std::vector<char*> c_argv;
@@ -76,7 +96,8 @@ core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string&
     ::_exit(127);
   }
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
   ToolRun run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   run.out = slurp(out_path);

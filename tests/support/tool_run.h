@@ -1,11 +1,14 @@
 // Runs the ecs-exec-check binary (EEC_BINARY) against the emulator with an explicit, controlled
 // environment: nothing of the developer's AWS_* or config files is inherited. PATH is a temporary
 // directory holding fake `aws` and `session-manager-plugin` scripts, so the local checks see fixed
-// versions. Each call writes its own temporary files and removes them; calls may run from several
-// threads at once.
+// versions; ToolOptions changes what they print, leaves either out, and sets or removes
+// variables. Each call writes its own temporary directory (its path contains "eec-tool-run-")
+// and removes it; calls may run from several threads at once.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,16 +17,37 @@
 namespace eec::support {
 
 struct ToolRun {
-  int exit_code = -1;
+  int exit_code = -1;  // -1 when the binary did not exit normally (a signal)
   std::string out;
   std::string err;
 };
 
-// Runs EEC_BINARY with `--endpoint-url endpoint` + args, as the scenario summary's caller
-// (summary.caller.accessKeyId and secretAccessKey, and sessionToken when there is one).
+inline constexpr const char* kFakeAwsVersion = "aws-cli/2.15.0 Python/3.11.6 Linux/6 exe/x86_64";
+inline constexpr const char* kFakePluginVersion = "1.2.553.0";
+
+struct ToolOptions {
+  // The line the fake `aws --version` prints; nullopt puts no `aws` on PATH.
+  std::optional<std::string> aws_version = kFakeAwsVersion;
+  // AWS CLI v1 printed its version on stderr.
+  bool aws_version_on_stderr = false;
+  // The line the fake `session-manager-plugin --version` prints; nullopt: none on PATH.
+  std::optional<std::string> plugin_version = kFakePluginVersion;
+  // AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY of the summary's caller, and AWS_SESSION_TOKEN
+  // when the caller has a `sessionToken` (a role session).
+  bool caller_credentials = true;
+  // AWS_REGION from the summary.
+  bool region = true;
+  // Set after the defaults (an empty value is set as empty); `unset` removes a variable.
+  std::map<std::string, std::string> env;
+  std::vector<std::string> unset;
+};
+
+// Runs EEC_BINARY with `--endpoint-url endpoint` + args (no --endpoint-url when `endpoint` is
+// empty), by default as the scenario summary's caller.
 [[nodiscard]] core::Result<ToolRun> run_tool(const nlohmann::json& summary,
                                              const std::string& endpoint,
-                                             const std::vector<std::string>& args);
+                                             const std::vector<std::string>& args,
+                                             const ToolOptions& options = {});
 
 // "debug: aws ..." request lines and the closing "debug: N requests in M sequential rounds".
 struct RequestSummary {

@@ -17,6 +17,7 @@ MODULES = (
     "iam_user_boundary",
     "iam_simulate",
     "ecs_tasks",
+    "ecs_services",
     "ecs_clusters",
     "ecs_container_instances",
     "ec2_subnets",

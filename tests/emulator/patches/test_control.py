@@ -9,7 +9,7 @@ else goes to moto untouched. The endpoints are documented in ../README.md:
   POST /eec-test/task                 set a task's status, agents, exit codes, attachments, ...
   POST /eec-test/subnet               set a subnet's OwnerId (a subnet shared from another account)
   POST /eec-test/container-instance   set agentConnected, status, versionInfo, attributes
-  POST /eec-test/deny                 explicitly deny actions to an IAM user (an inline policy)
+  POST /eec-test/deny                 explicitly deny actions to an IAM user or role (inline policy)
   POST /eec-test/seed                 run a seed.py scenario inside the server, return its summary
   POST /eec-test/fault                arm a fault for an AWS call (see faults.py)
   GET  /eec-test/faults               the armed faults, with how often each has answered (POST
@@ -77,7 +77,6 @@ TASK_FIELDS = {
     "launchType": "launch_type",
     "capacityProviderName": "capacity_provider_name",
     "healthStatus": "health_status",
-    "group": "group",
     "overrides": "overrides",
     "attachments": "attachments",
 }
@@ -174,24 +173,36 @@ def set_container_instance(body: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "containerInstanceArn": instance.container_instance_arn}
 
 
-def deny_user(body: dict[str, Any]) -> dict[str, Any]:
-    """Puts (or replaces) the inline policy `eec-test-deny` on a user: Deny `actions` on `*`."""
+def deny(body: dict[str, Any]) -> dict[str, Any]:
+    """Puts (or replaces) the inline policy `eec-test-deny` on an IAM user or role: Deny
+    `actions` on `*`. A role's policy binds its assumed-role sessions, which is how a test
+    denies a call to a caller that is a role session."""
     from moto.iam.models import iam_backends
 
-    _check_keys(body, {"user", "actions"}, "deny")
+    _check_keys(body, {"user", "role", "actions"}, "deny")
     actions = body.get("actions")
     if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
         raise ControlError(400, "actions must be a list of strings")
-    user = str(body.get("user") or "")
+    if ("user" in body) == ("role" in body):
+        raise ControlError(400, "give exactly one of `user` and `role`")
     backend = iam_backends[DEFAULT_ACCOUNT_ID]["global"]
-    if user not in backend.users:
-        raise ControlError(404, f"no IAM user {user}")
-    document = {
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Deny", "Action": actions, "Resource": "*"}],
-    }
-    backend.put_user_policy(user, "eec-test-deny", json.dumps(document))
-    return {"ok": True, "user": user, "actions": actions}
+    document = json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Deny", "Action": actions, "Resource": "*"}],
+        }
+    )
+    if "user" in body:
+        user = str(body.get("user") or "")
+        if user not in backend.users:
+            raise ControlError(404, f"no IAM user {user}")
+        backend.put_user_policy(user, "eec-test-deny", document)
+        return {"ok": True, "user": user, "actions": actions}
+    role = str(body.get("role") or "")
+    if not any(r.name == role for r in backend.get_roles()):
+        raise ControlError(404, f"no IAM role {role}")
+    backend.put_role_policy(role, "eec-test-deny", document)
+    return {"ok": True, "role": role, "actions": actions}
 
 
 def reset(body: dict[str, Any]) -> dict[str, Any]:
@@ -234,7 +245,7 @@ def wrap(app: Callable[..., Any], config: Any) -> Callable[..., Any]:
         ("POST", "task"): lambda body, endpoint: set_task(body),
         ("POST", "subnet"): lambda body, endpoint: set_subnet(body),
         ("POST", "container-instance"): lambda body, endpoint: set_container_instance(body),
-        ("POST", "deny"): lambda body, endpoint: deny_user(body),
+        ("POST", "deny"): lambda body, endpoint: deny(body),
         ("POST", "seed"): seed_scenario,
         ("POST", "fault"): fault_call(faults.BOOK.arm),
         ("GET", "faults"): fault_call(faults.BOOK.listing),
