@@ -4,7 +4,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
+#include <utility>
 
 #include "model/arn.h"
 
@@ -14,25 +16,40 @@ namespace {
 
 constexpr std::size_t kMaxArgumentLength = 2048;
 
-// Why an argument cannot be used at all, or empty when it can.
-std::string argument_problem(const std::string& arg) {
+// The code point of the UTF-8 sequence at text[i] and its length; length 0 when the bytes there
+// are not valid UTF-8 (overlong forms and surrogates included).
+std::pair<std::uint32_t, std::size_t> decode_utf8(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) return {lead, 1};
+  const std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                             : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                            : 0;
+  if (length == 0 || i + length > text.size()) return {0, 0};
+  std::uint32_t code = lead & (0xFFU >> (length + 1));
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto byte = static_cast<unsigned char>(text[i + k]);
+    if ((byte & 0xC0) != 0x80) return {0, 0};
+    code = (code << 6) | (byte & 0x3FU);
+  }
+  static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < kMin[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {0, 0};
+  return {code, length};
+}
+
+// Why argument `number` cannot be used at all, or empty when it can. The message never quotes
+// the argument: it may be long, or hold bytes that a terminal would act on.
+std::string argument_problem(std::size_t number, std::string_view arg) {
   if (arg.size() > kMaxArgumentLength) {
-    return fmt::format("an argument is {} bytes long (at most {} are accepted)", arg.size(),
+    return fmt::format("argument {} is {} bytes long (at most {} are accepted)", number, arg.size(),
                        kMaxArgumentLength);
   }
   for (std::size_t i = 0; i < arg.size();) {
-    const auto byte = static_cast<unsigned char>(arg[i]);
-    if (byte < 0x20 || byte == 0x7F) return "an argument contains a control character";
-    std::size_t length = byte < 0x80                    ? 1
-                         : byte >= 0xC2 && byte <= 0xDF ? 2
-                         : byte >= 0xE0 && byte <= 0xEF ? 3
-                         : byte >= 0xF0 && byte <= 0xF4 ? 4
-                                                        : 0;
-    if (length == 0 || i + length > arg.size()) return "an argument is not valid UTF-8";
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(arg[i + k]) & 0xC0) != 0x80) {
-        return "an argument is not valid UTF-8";
-      }
+    const auto [code, length] = decode_utf8(arg, i);
+    if (length == 0) return fmt::format("argument {} is not valid UTF-8", number);
+    // C0 controls, DEL and the C1 controls (U+009B is a one-character CSI to some terminals).
+    if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) {
+      return fmt::format("argument {} contains a control character (U+{:04X})", number, code);
     }
     i += length;
   }
@@ -123,7 +140,7 @@ EarlyExit usage_error(const std::string& message) {
 std::variant<Options, EarlyExit> parse_command_line(const std::vector<std::string>& args,
                                                     std::string_view version) {
   for (std::size_t i = 1; i < args.size(); ++i) {
-    if (auto problem = argument_problem(args[i]); !problem.empty()) return usage_error(problem);
+    if (auto problem = argument_problem(i, args[i]); !problem.empty()) return usage_error(problem);
   }
 
   CLI::App cli{

@@ -17,8 +17,10 @@
 #include "core/environment.h"
 #include "net/curl_transport.h"
 #include "net/deadline_transport.h"
+#include "net/redact.h"
 #include "net/request_observer.h"
 #include "render/json_renderer.h"
+#include "render/terminal_safe.h"
 #include "render/text_renderer.h"
 
 namespace eec::app {
@@ -38,6 +40,10 @@ render::ColorMode color_mode(ColorChoice choice) {
 }
 
 }  // namespace
+
+std::string debug_line(std::string_view message) {
+  return "debug: " + render::terminal_safe(net::redact_embedded_secrets(message)) + "\n";
+}
 
 int run(int argc, char** argv) {
   const std::vector<std::string> args(argv, argv + argc);
@@ -65,7 +71,7 @@ int run(int argc, char** argv) {
   aws::PosixProcessRunner processes;
   aws::TerminalPrompter prompter;
   std::function<void(std::string_view)> debug;
-  if (options.debug) debug = [](std::string_view line) { std::cerr << "debug: " << line << '\n'; };
+  if (options.debug) debug = [](std::string_view line) { std::cerr << debug_line(line); };
   aws::StsClient sts(http, clock, env, debug, &deadline);
   aws::SsoPortalClient sso(http, env);
   const CheckerSeams seams{

@@ -145,6 +145,125 @@ std::string quoted_redacted() {
   return "\"" + std::string(kRedacted) + "\"";
 }
 
+std::size_t skip_space(std::string_view text, std::size_t i) {
+  while (i < text.size() && is_space(text[i])) ++i;
+  return i;
+}
+
+// The raw text (escapes kept) of the string member named `name` or `alternative`
+// (case-insensitively) directly inside the object opening at `open`; empty when there is none
+// or the object is malformed before it.
+std::string_view direct_string_member(std::string_view text, std::size_t open,
+                                      std::string_view name, std::string_view alternative) {
+  std::size_t i = open + 1;
+  while (true) {
+    i = skip_space(text, i);
+    if (i >= text.size() || text[i] != '"') return {};
+    const std::size_t key_end = json_string_end(text, i);
+    if (key_end - i < 2 || text[key_end - 1] != '"') return {};
+    const std::string_view key = text.substr(i + 1, key_end - i - 2);
+    i = skip_space(text, key_end);
+    if (i >= text.size() || text[i] != ':') return {};
+    i = skip_space(text, i + 1);
+    if (i >= text.size()) return {};
+    if (text[i] == '"') {
+      const std::size_t value_end = json_string_end(text, i);
+      if (value_end - i < 2 || text[value_end - 1] != '"') return {};
+      if (iequals(key, name) || iequals(key, alternative)) {
+        return text.substr(i + 1, value_end - i - 2);
+      }
+      i = value_end;
+    } else if (text[i] == '{' || text[i] == '[') {
+      i = json_compound_end(text, i);
+    } else {
+      while (i < text.size() && text[i] != ',' && text[i] != '}') ++i;
+    }
+    i = skip_space(text, i);
+    if (i >= text.size() || text[i] != ',') return {};
+    ++i;
+  }
+}
+
+// Environment variables whose values the checks read and that hold no secret of their own (a
+// proxy URL's password is taken out by redact_embedded_secrets).
+bool is_kept_environment_variable(std::string_view name) {
+  return iequals(name, "HTTP_PROXY") || iequals(name, "HTTPS_PROXY") || iequals(name, "NO_PROXY") ||
+         iequals(name, "ALL_PROXY");
+}
+
+// The password of every scheme://user:password@host in the text, also where a JSON encoder wrote
+// the slashes as "\/".
+void redact_url_passwords(std::string& text) {
+  for (std::string_view marker : {std::string_view("://"), std::string_view(":\\/\\/")}) {
+    std::size_t from = 0;
+    while ((from = text.find(marker, from)) != std::string::npos) {
+      const std::size_t authority = from + marker.size();
+      std::size_t end = authority;
+      std::size_t at = std::string::npos;
+      std::size_t colon = std::string::npos;
+      while (end < text.size()) {
+        const char c = text[end];
+        if (c == '\\') {
+          if (end + 1 < text.size() && text[end + 1] == '/') break;
+          end += 2;
+          continue;
+        }
+        if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' ||
+            is_space(c)) {
+          break;
+        }
+        if (c == '@') at = end;
+        if (c == ':' && colon == std::string::npos) colon = end;
+        ++end;
+      }
+      if (at != std::string::npos && colon != std::string::npos && colon < at) {
+        text.replace(colon + 1, at - colon - 1, kRedacted);
+        end = colon + 1 + kRedacted.size() + 1;
+      }
+      from = std::max(end, authority);
+    }
+  }
+}
+
+bool is_token_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/' || c == '=' ||
+         c == '%' || c == '_' || c == '-';
+}
+
+// A session token quoted as a header line (AWS's SignatureDoesNotMatch message quotes the
+// canonical request: "x-amz-security-token:IQoJ...").
+void redact_quoted_security_tokens(std::string& text) {
+  static constexpr std::string_view kName = "x-amz-security-token";
+  std::size_t from = 0;
+  while (from + kName.size() < text.size()) {
+    std::size_t at = from;
+    while (at + kName.size() <= text.size() &&
+           !iequals(std::string_view(text).substr(at, kName.size()), kName)) {
+      ++at;
+    }
+    if (at + kName.size() > text.size()) break;
+    std::size_t start = at + kName.size();
+    if (start >= text.size() || (text[start] != ':' && text[start] != '=')) {
+      from = start;
+      continue;
+    }
+    ++start;
+    while (start < text.size() && text[start] == ' ') ++start;
+    std::size_t end = start;
+    while (end < text.size()) {
+      if (text[end] == '\\' && end + 1 < text.size() && text[end + 1] == '/') {
+        end += 2;
+      } else if (is_token_char(text[end])) {
+        ++end;
+      } else {
+        break;
+      }
+    }
+    if (end > start) text.replace(start, end - start, kRedacted);
+    from = start + (end > start ? kRedacted.size() : 0);
+  }
+}
+
 }  // namespace
 
 bool is_secret_name(std::string_view name) {
@@ -210,27 +329,36 @@ std::string redact_url(std::string_view url) {
 }
 
 std::string redact_json(std::string_view text) {
+  struct Frame {
+    char kind;                  // '{' or '['
+    bool environment = false;   // an array under the key "environment"
+    bool secret_value = false;  // an object whose "value" member is a secret (see redact.h)
+  };
   std::string out;
   out.reserve(text.size());
-  std::vector<char> open;  // '{' or '[' for each enclosing container
+  std::vector<Frame> open;  // one per enclosing container
   bool expect_key = false;
   bool redact_value = false;
+  std::string_view pending_key;  // the key whose value comes next
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
     if (c == '"') {
       const std::size_t end = json_string_end(text, i);
       const std::string_view token = text.substr(i, end - i);
-      if (!open.empty() && open.back() == '{' && expect_key) {
+      if (!open.empty() && open.back().kind == '{' && expect_key) {
         out.append(token);
         const std::string_view key = token.size() >= 2 ? token.substr(1, token.size() - 2) : "";
-        redact_value = is_secret_name(key);
+        redact_value = is_secret_name(key) || (open.back().secret_value && iequals(key, "value"));
+        pending_key = key;
         expect_key = false;
       } else if (redact_value) {
         out.append(token == "\"\"" ? std::string(token) : quoted_redacted());
         redact_value = false;
+        pending_key = {};
       } else {
         out.append(token);
+        pending_key = {};
       }
       i = end;
     } else if (c == '{' || c == '[') {
@@ -238,9 +366,22 @@ std::string redact_json(std::string_view text) {
         out.append(quoted_redacted());
         i = json_compound_end(text, i);
         redact_value = false;
+        pending_key = {};
         continue;
       }
-      open.push_back(c);
+      Frame frame{c};
+      if (c == '[') {
+        frame.environment = iequals(pending_key, "environment");
+      } else if (!open.empty() && open.back().kind == '[') {
+        // A {"name": N, "value": V} pair: V is secret when N names a secret, and in a container's
+        // environment unless N is one of the few variables the checks read.
+        const std::string_view name = direct_string_member(text, i, "name", "key");
+        frame.secret_value =
+            !name.empty() && (is_secret_name(name) ||
+                              (open.back().environment && !is_kept_environment_variable(name)));
+      }
+      pending_key = {};
+      open.push_back(frame);
       expect_key = c == '{';
       out.push_back(c);
       ++i;
@@ -248,11 +389,13 @@ std::string redact_json(std::string_view text) {
       if (!open.empty()) open.pop_back();
       expect_key = false;
       redact_value = false;
+      pending_key = {};
       out.push_back(c);
       ++i;
     } else if (c == ',') {
-      expect_key = !open.empty() && open.back() == '{';
+      expect_key = !open.empty() && open.back().kind == '{';
       redact_value = false;
+      pending_key = {};
       out.push_back(c);
       ++i;
     } else if (redact_value && c != ':' && !is_space(c)) {
@@ -355,14 +498,21 @@ std::string redact_form(std::string_view text) {
   return out;
 }
 
+std::string redact_embedded_secrets(std::string_view text) {
+  std::string out(text);
+  redact_url_passwords(out);
+  redact_quoted_security_tokens(out);
+  return out;
+}
+
 std::string redact_body(std::string_view body) {
   const std::size_t first = std::min(body.find_first_not_of(" \t\r\n"), body.size());
   if (first == body.size()) return std::string(body);
   const char c = body[first];
-  if (c == '{' || c == '[') return redact_json(body);
-  if (c == '<') return redact_xml(body);
-  if (body.find('=') != std::string_view::npos) return redact_form(body);
-  return std::string(body);
+  if (c == '{' || c == '[') return redact_embedded_secrets(redact_json(body));
+  if (c == '<') return redact_embedded_secrets(redact_xml(body));
+  if (body.find('=') != std::string_view::npos) return redact_embedded_secrets(redact_form(body));
+  return redact_embedded_secrets(body);
 }
 
 HttpRequest redact(const HttpRequest& request) {

@@ -12,6 +12,13 @@
 // signatures, cookies. Not secret, and kept because replays match on them: access key ids,
 // `NextToken`, `ClientToken`, MFA serial numbers, dates.
 //
+// Secrets known by position rather than by name are redacted too: in JSON, the "value" of a
+// {"name": N, "value": V} (or "key"/"value") pair whose N is a secret name, and every value of
+// a container's "environment" array except the proxy variables the checks read (HTTP_PROXY,
+// HTTPS_PROXY, NO_PROXY, ALL_PROXY); in any body, the password of a scheme://user:password@host
+// URL and a session token quoted as "x-amz-security-token:VALUE" (AWS's SignatureDoesNotMatch
+// message quotes the canonical request).
+//
 // The Authorization header keeps its SigV4 structure (algorithm, Credential=AKID/scope,
 // SignedHeaders) with only the Signature replaced; any other Authorization scheme is replaced
 // whole (the container credentials token and bearer tokens are secrets in their entirety).
@@ -43,8 +50,12 @@ inline constexpr std::string_view kRedacted = "REDACTED";
 [[nodiscard]] std::string redact_xml(std::string_view text);   // text of secret elements
 [[nodiscard]] std::string redact_form(std::string_view text);  // a=b&c=d (query protocol)
 
+// URL passwords and quoted session tokens in free text (error messages, any body).
+[[nodiscard]] std::string redact_embedded_secrets(std::string_view text);
+
 // Picks the format by sniffing: `{`/`[` JSON, `<` XML, else form-encoded when it has a `=`;
-// anything else is returned unchanged.
+// anything else keeps all but its embedded secrets. Every format also goes through
+// redact_embedded_secrets.
 [[nodiscard]] std::string redact_body(std::string_view body);
 
 [[nodiscard]] HttpRequest redact(const HttpRequest& request);

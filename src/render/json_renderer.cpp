@@ -1,5 +1,7 @@
 #include "render/json_renderer.h"
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 namespace eec::render {
@@ -58,6 +60,27 @@ Json findings_json(const std::vector<core::Finding>& findings) {
   return out;
 }
 
+// nlohmann escapes the C0 controls but writes DEL and the C1 controls (U+0080..U+009F) raw, and
+// a terminal showing the JSON acts on them (U+009B is a one-character CSI). Outside strings the
+// dump is plain ASCII, so escaping every occurrence keeps the document valid and its values equal.
+std::string escape_terminal_controls(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(json[i]);
+    if (byte == 0x7F) {
+      out += "\\u007f";
+    } else if (byte == 0xC2 && i + 1 < json.size() &&
+               static_cast<unsigned char>(json[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(json[i + 1]));
+      ++i;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_json(const core::Report& report) {
@@ -90,7 +113,7 @@ std::string render_json(const core::Report& report) {
                         {"unknown", summary.unknown},
                         {"skip", summary.skip}};
   // Replace invalid UTF-8 rather than throw: AWS data is untrusted.
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return escape_terminal_controls(doc.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace eec::render

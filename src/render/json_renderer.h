@@ -9,7 +9,8 @@
 
 namespace eec::render {
 
-// One JSON document, pretty-printed with two spaces and a trailing newline.
+// One JSON document, pretty-printed with two spaces and a trailing newline. Control characters in
+// strings (C0, DEL, C1) are \u escapes, so the document is safe to show on a terminal.
 [[nodiscard]] std::string render_json(const core::Report& report);
 
 }  // namespace eec::render

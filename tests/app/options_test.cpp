@@ -84,6 +84,15 @@ TEST(Options, UsageErrorsExitTwoAndNameTheProblem) {
       {{"demo", std::string(3000, 'a')}, "at most 2048"},
       {{"demo", "ab\xff"}, "not valid UTF-8"},
       {{"demo", "ab\x1b[2J"}, "control character"},
+      // Found by tests/e2e/secrets_test.cpp: a C1 control and a UTF-16 surrogate passed the check
+      // and were echoed raw in "'...' is not a task id or ARN".
+      {{"demo",
+        "ab\xc2\x9b"
+        "2J"},
+       "argument 2 contains a control character (U+009B)"},
+      {{"demo", "ab\xed\xa0\x80"}, "argument 2 is not valid UTF-8"},
+      {{"demo\xc0\xaf", "abc"}, "argument 1 is not valid UTF-8"},
+      {{"demo", "abc", "--container", "w\x7f"}, "argument 4 contains a control character (U+007F)"},
   };
   for (const auto& c : cases) {
     const EarlyExit e = bad(c.args);

@@ -676,6 +676,143 @@ def service_tasks(s: Seeder) -> dict[str, Any]:
     return s.out
 
 
+# --- secrets and hostile input (tests/e2e/secrets_test.cpp) -----------------------------------
+#
+# Canary values that must never appear in any output of the tool. tests/e2e/secrets_test.cpp
+# holds the same strings, and checks that each reaches the tool (it sees the raw traffic), so a
+# change here that the test misses fails it rather than passing vacuously.
+SECRET_CANARIES = {
+    "AWS_SECRET_ACCESS_KEY": "Xk2/pQ+ContainerSecretCanary+Ab9/Zr7Lm01",
+    "AWS_SESSION_TOKEN": "IQoJb3JpZ2luCanaryContainerToken/+0000002",
+    "DB_PASSWORD": "p4ss-Canary-DbPassword-0003",
+    "proxy password": "Pr0xyCanaryPassw0rd0004",
+    "override AWS_SECRET_ACCESS_KEY": "0vErR1de/CanarySecret+Key000000000000005",
+}
+
+
+def secret_env(s: Seeder) -> dict[str, Any]:
+    """A healthy Fargate task whose container carries secrets in its environment: AWS keys, a
+    password and a proxy URL with user:password in the task definition, and an AWS secret key in
+    the run-time containerOverrides."""
+    s.network()
+    s.cluster({"logging": "DEFAULT"})
+    s.out["taskRole"] = s.role(
+        "task-role", "ecs-tasks.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS))
+    )
+    task_definition = s.task_definition(
+        [
+            {
+                "name": "app",
+                "image": "example/app:2.1",
+                "essential": True,
+                "linuxParameters": {"initProcessEnabled": True},
+                "environment": [
+                    {"name": "AWS_ACCESS_KEY_ID", "value": "AKIAEECCANARYKEYID00"},
+                    {
+                        "name": "AWS_SECRET_ACCESS_KEY",
+                        "value": SECRET_CANARIES["AWS_SECRET_ACCESS_KEY"],
+                    },
+                    {"name": "AWS_SESSION_TOKEN", "value": SECRET_CANARIES["AWS_SESSION_TOKEN"]},
+                    {"name": "DB_PASSWORD", "value": SECRET_CANARIES["DB_PASSWORD"]},
+                    {
+                        "name": "HTTPS_PROXY",
+                        "value": "http://proxyuser:"
+                        + SECRET_CANARIES["proxy password"]
+                        + "@proxy.internal:3128",
+                    },
+                ],
+            }
+        ],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+    )
+    s.run_fargate("main", task_definition, exec_enabled=True)
+    s.set_task(
+        "main",
+        overrides={
+            "containerOverrides": [
+                {
+                    "name": "app",
+                    "environment": [
+                        {
+                            "name": "AWS_SECRET_ACCESS_KEY",
+                            "value": SECRET_CANARIES["override AWS_SECRET_ACCESS_KEY"],
+                        }
+                    ],
+                }
+            ],
+            "inferenceAcceleratorOverrides": [],
+        },
+    )
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
+# Terminal control sequences and control characters in every kind of string the report prints.
+HOSTILE = {
+    "csi": "\x1b[31mred\x1b[0m",
+    "osc": "\x1b]0;retitled\x07",
+    "clear": "\x1b[2J\x1b[H",
+    "c1": "\u009b2J",
+    "controls": "cr\rbs\x08del\x7fsoh\x01nul\x00end",
+}
+
+
+def hostile_strings(s: Seeder) -> dict[str, Any]:
+    """Tasks whose strings hold terminal escapes and control characters: container names, the
+    agents' reasons, a stopped task's stoppedReason, the exec logging configuration's names."""
+    s.network()
+    s.cluster(
+        {
+            "logging": "OVERRIDE",
+            "logConfiguration": {
+                "cloudWatchLogGroupName": "/ecs/" + HOSTILE["osc"] + HOSTILE["clear"],
+                "s3BucketName": "bucket" + HOSTILE["csi"],
+                "s3KeyPrefix": HOSTILE["controls"],
+            },
+        }
+    )
+    s.out["taskRole"] = s.role(
+        "task-role", "ecs-tasks.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS))
+    )
+    names = ["web" + HOSTILE["csi"], "side" + HOSTILE["controls"], "c1" + HOSTILE["c1"]]
+    task_definition = s.task_definition(
+        [
+            {"name": name, "image": "example/app:2.1", "essential": i == 0}
+            for i, name in enumerate(names)
+        ],
+        requiresCompatibilities=["FARGATE"],
+        networkMode="awsvpc",
+        cpu="256",
+        memory="512",
+        taskRoleArn=s.out["taskRole"]["arn"],
+    )
+    s.run_fargate("main", task_definition, exec_enabled=True)
+    s.set_task(
+        "main",
+        containers={
+            names[0]: {"agent": {"lastStatus": "STOPPED", "reason": HOSTILE["clear"] + "gone"}},
+            names[1]: {"agent": {"lastStatus": "STOPPED", "reason": HOSTILE["osc"]}},
+            names[2]: {"agent": {"lastStatus": "STOPPED", "reason": HOSTILE["controls"]}},
+        },
+    )
+    s.run_fargate("stopped", task_definition, exec_enabled=True)
+    s.set_task(
+        "stopped",
+        lastStatus="STOPPED",
+        desiredStatus="STOPPED",
+        stopCode="EssentialContainerExited",
+        stoppedReason=HOSTILE["clear"] + HOSTILE["csi"] + HOSTILE["osc"] + HOSTILE["controls"],
+    )
+    s.caller([_exec_statement(s)])
+    return s.out
+
+
+# --- end of secrets and hostile input ----------------------------------------------------------
+
 SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "healthy-fargate": healthy_fargate,
     "broken-fargate": broken_fargate,
@@ -685,6 +822,9 @@ SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "readonly-mounts": readonly_mounts,
     "conditional-caller": conditional_caller,
     "service-tasks": service_tasks,
+    # secrets and hostile input (tests/e2e/secrets_test.cpp, hostile_input_test.cpp)
+    "secret-env": secret_env,
+    "hostile-strings": hostile_strings,
 }
 
 

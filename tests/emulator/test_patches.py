@@ -1513,5 +1513,49 @@ class FaultTest(EmulatorTest):
         self.assertEqual(faults_armed(), [])
 
 
+# --- secrets and hostile input scenarios (tests/e2e/secrets_test.cpp) ------------------------------
+
+
+class SecretsAndHostileSeedTest(EmulatorTest):
+    as_caller = SeedTest.as_caller
+    seeded = SeedTest.seeded
+
+    def test_secret_env(self) -> None:
+        summary = self.seeded("secret-env")
+        ecs = self.as_caller(summary, "ecs")
+        [task] = ecs.describe_tasks(cluster=summary["cluster"]["arn"], tasks=[summary["task"]["arn"]])["tasks"]
+        definition = ecs.describe_task_definition(taskDefinition=task["taskDefinitionArn"])["taskDefinition"]
+        env = {e["name"]: e["value"] for e in definition["containerDefinitions"][0]["environment"]}
+        canaries = seed.SECRET_CANARIES
+        self.assertEqual(env["AWS_SECRET_ACCESS_KEY"], canaries["AWS_SECRET_ACCESS_KEY"])
+        self.assertEqual(env["AWS_SESSION_TOKEN"], canaries["AWS_SESSION_TOKEN"])
+        self.assertEqual(env["DB_PASSWORD"], canaries["DB_PASSWORD"])
+        self.assertIn(":" + canaries["proxy password"] + "@", env["HTTPS_PROXY"])
+        [override] = task["overrides"]["containerOverrides"]
+        self.assertEqual(
+            override["environment"],
+            [{"name": "AWS_SECRET_ACCESS_KEY", "value": canaries["override AWS_SECRET_ACCESS_KEY"]}],
+        )
+
+    def test_hostile_strings(self) -> None:
+        summary = self.seeded("hostile-strings")
+        ecs = self.as_caller(summary, "ecs")
+        main, stopped = ecs.describe_tasks(
+            cluster=summary["cluster"]["arn"],
+            tasks=[summary["tasks"]["main"]["arn"], summary["tasks"]["stopped"]["arn"]],
+        )["tasks"]
+        names = [c["name"] for c in main["containers"]]
+        self.assertEqual(names, summary["task"]["containers"])
+        self.assertIn("\x1b[31m", names[0])
+        self.assertIn("\x00", names[1])
+        self.assertIn("\u009b", names[2])
+        self.assertEqual(main["containers"][0]["managedAgents"][0]["reason"], "\x1b[2J\x1b[Hgone")
+        self.assertEqual(stopped["lastStatus"], "STOPPED")
+        self.assertTrue(stopped["stoppedReason"].startswith("\x1b[2J\x1b[H\x1b[31mred"))
+        [cluster] = ecs.describe_clusters(clusters=[summary["cluster"]["arn"]], include=["CONFIGURATIONS"])["clusters"]
+        logging = cluster["configuration"]["executeCommandConfiguration"]["logConfiguration"]
+        self.assertEqual(logging["s3KeyPrefix"], seed.HOSTILE["controls"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -179,6 +179,76 @@ TEST(Redact, ImdsTokenResponseBodyIsReplacedWhole) {
   EXPECT_EQ(redact(response, request).body, "REDACTED");
 }
 
+// Found by tests/e2e/secrets_test.cpp: a recorded ecs:DescribeTaskDefinition or DescribeTasks kept
+// the values of the container's environment, where users put keys, tokens and passwords.
+TEST(Redact, ContainerEnvironmentValuesAreRedactedButTheProxyVariablesTheChecksReadAreKept) {
+  const std::string body = R"({"taskDefinition": {"containerDefinitions": [{"name": "app",
+      "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "canary1"},
+                      {"value": "canary2", "name": "API_KEY"},
+                      {"name": "HTTPS_PROXY", "value": "http://proxy:canary3@proxy.internal:3128"},
+                      {"name": "NO_PROXY", "value": "169.254.169.254,169.254.170.2"}],
+      "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:us-east-1:1:parameter/db"}]}]},
+      "overrides": {"containerOverrides": [{"name": "app",
+      "environment": [{"name": "AWS_SESSION_TOKEN", "value": "canary4"}]}]}})";
+
+  const std::string redacted = redact_body(body);
+
+  EXPECT_THAT(redacted, Not(HasSubstr("canary")));
+  const auto parsed = nlohmann::json::parse(redacted);
+  const auto& env = parsed["taskDefinition"]["containerDefinitions"][0]["environment"];
+  EXPECT_EQ(env[0], (nlohmann::json{{"name", "AWS_SECRET_ACCESS_KEY"}, {"value", "REDACTED"}}));
+  EXPECT_EQ(env[1]["value"], "REDACTED");
+  EXPECT_EQ(env[2]["value"], "http://proxy:REDACTED@proxy.internal:3128");
+  EXPECT_EQ(env[3]["value"], "169.254.169.254,169.254.170.2");
+  EXPECT_EQ(parsed["taskDefinition"]["containerDefinitions"][0]["secrets"][0]["valueFrom"],
+            "arn:aws:ssm:us-east-1:1:parameter/db");
+  EXPECT_EQ(parsed["overrides"]["containerOverrides"][0]["environment"][0]["value"], "REDACTED");
+  EXPECT_EQ(redact_body(redacted), redacted);
+}
+
+TEST(Redact, NameValuePairsNamingASecretAreRedactedAnywhere) {
+  EXPECT_EQ(redact_json(R"({"tags": [{"key": "db-password", "value": "canary"},)"
+                        R"( {"key": "team", "value": "ops"}]})"),
+            R"({"tags": [{"key": "db-password", "value": "REDACTED"},)"
+            R"( {"key": "team", "value": "ops"}]})");
+  // Outside "environment", an ordinary name keeps its value.
+  EXPECT_EQ(redact_json(R"([{"name": "ecs.os-type", "value": "linux"}])"),
+            R"([{"name": "ecs.os-type", "value": "linux"}])");
+}
+
+TEST(Redact, UrlPasswordsInAnyBodyAreRedacted) {
+  EXPECT_EQ(redact_body(R"({"proxy": "https://u:canary@p:8080/x", "b": "http:\/\/u:c@h\/"})"),
+            R"({"proxy": "https://u:REDACTED@p:8080/x", "b": "http:\/\/u:REDACTED@h\/"})");
+  EXPECT_EQ(redact_body("<r><u>http://u:canary@h/</u></r>"), "<r><u>http://u:REDACTED@h/</u></r>");
+  EXPECT_EQ(redact_body("see http://user:canary@host:1 and ftp://h:21/x"),
+            "see http://user:REDACTED@host:1 and ftp://h:21/x");
+  // No password, or a port rather than a password: nothing to take out.
+  EXPECT_EQ(redact_body("http://user@host:8080/ and http://host:8080/"),
+            "http://user@host:8080/ and http://host:8080/");
+}
+
+// AWS's SignatureDoesNotMatch message quotes the canonical request it expected, headers included.
+TEST(Redact, SessionTokenQuotedInASignatureMismatchMessageIsRedacted) {
+  const std::string xml =
+      "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we "
+      "calculated does not match.\n\nThe Canonical String for this request should have been\n"
+      "'POST\n/\n\nhost:sts.amazonaws.com\nx-amz-date:20240101T000000Z\n"
+      "x-amz-security-token:IQoJcanary/+token=\n\nhost;x-amz-date;x-amz-security-token\n"
+      "e3b0'</Message></Error></ErrorResponse>";
+  const std::string redacted = redact_body(xml);
+  EXPECT_THAT(redacted, Not(HasSubstr("canary")));
+  EXPECT_THAT(redacted, HasSubstr("x-amz-security-token:REDACTED\n\nhost;x-amz-date;"));
+
+  const std::string json =
+      R"({"__type": "InvalidSignatureException", "message": "...\n\nx-amz-security-token:)"
+      R"(IQoJcanary\/token==\nhost;x-amz-security-token"})";
+  EXPECT_EQ(redact_body(json),
+            R"({"__type": "InvalidSignatureException", "message": "...\n\nx-amz-security-token:)"
+            R"(REDACTED\nhost;x-amz-security-token"})");
+  EXPECT_EQ(redact_embedded_secrets("X-Amz-Security-Token: canary"),
+            "X-Amz-Security-Token: REDACTED");
+}
+
 TEST(Redact, RedactionIsIdempotent) {
   const std::string body = R"({"SecretAccessKey":"canary","x":"<SessionToken>a</SessionToken>"})";
   const std::string once = redact_body(body);

@@ -69,5 +69,30 @@ TEST(JsonRenderer, InvalidUtf8FromAwsDoesNotThrow) {
             std::string::npos);
 }
 
+// Found by tests/e2e/secrets_test.cpp: DEL and the C1 controls (U+009B is a one-character CSI)
+// from AWS strings reached the terminal raw through `--output json`.
+TEST(JsonRenderer, ControlCharactersAreEscapedNotWrittenRaw) {
+  auto report = testing::sample_report();
+  const std::string hostile =
+      "a\x1b[2J\x7f\xc2\x9b"
+      "2J\xc2\x85\r\x07\xc2\xa0z";
+  report.targets[0].checks[0].detail = hostile;
+  report.targets[0].checks[0].container = hostile;
+
+  const std::string out = render_json(report);
+
+  for (const char c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    EXPECT_TRUE(byte >= 0x20 || c == '\n') << static_cast<int>(byte);
+    EXPECT_NE(byte, 0x7F);
+  }
+  EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos);
+  EXPECT_EQ(out.find("\xc2\x85"), std::string::npos);
+  EXPECT_NE(out.find(R"(a\u001b[2J\u007f\u009b2J\u0085\r\u0007)"), std::string::npos) << out;
+  const json doc = json::parse(out);
+  EXPECT_EQ(doc["targets"][0]["checks"][0]["detail"], hostile);  // escaped, not altered
+  EXPECT_EQ(doc["targets"][0]["checks"][0]["container"], hostile);
+}
+
 }  // namespace
 }  // namespace eec::render
