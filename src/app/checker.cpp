@@ -88,12 +88,13 @@ CheckerOutcome run_checker(const Options& options, const CheckerSeams& seams,
   local.credentials = setup.credentials_fact;
 
   const std::string cli = io.env.get("AWS_CLI_BIN").value_or("");
+  const std::chrono::milliseconds tool_timeout = seams.deadline ? seams.deadline->cap(10s) : 10s;
   auto aws_cli = std::async(std::launch::async, [&] {
     return collect::find_tool(cli.empty() ? "aws" : cli, cli.empty() ? "PATH" : "AWS_CLI_BIN",
-                              io.env, io.processes, 10s);
+                              io.env, io.processes, tool_timeout);
   });
   auto plugin = std::async(std::launch::async, [&] {
-    return collect::find_tool("session-manager-plugin", "PATH", io.env, io.processes, 10s);
+    return collect::find_tool("session-manager-plugin", "PATH", io.env, io.processes, tool_timeout);
   });
 
   std::string region;
@@ -137,6 +138,7 @@ CheckerOutcome run_checker(const Options& options, const CheckerSeams& seams,
   client_options.endpoint_overrides.endpoint_url = options.endpoint_url;
   client_options.user_agent = fmt::format("ecs-exec-check/{}", version);
   client_options.debug = seams.debug;
+  client_options.deadline = seams.deadline;
   aws::AwsClient client(io.http, credentials, io.clock, io.env, std::move(client_options));
   aws::EcsApi ecs(client);
   aws::Ec2Api ec2(client);

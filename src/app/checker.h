@@ -10,6 +10,7 @@
 
 #include "app/options.h"
 #include "aws/credential_chain.h"
+#include "core/deadline.h"
 #include "core/report.h"
 
 namespace eec::app {
@@ -17,6 +18,10 @@ namespace eec::app {
 struct CheckerSeams {
   aws::CredentialSeams credentials;  // env, clock, files, http, processes, prompter, sts, sso
   std::function<void(std::string_view)> debug;  // --debug lines (secret-free); may be empty
+  // The run's deadline (--timeout); may be null. The checker stops retrying and caps its
+  // subprocesses by it; `credentials.http` is expected to bound each request by it too
+  // (net::DeadlineTransport), so that what did not answer in time becomes `unknown`.
+  const core::Deadline* deadline = nullptr;
 };
 
 struct CheckerOutcome {

@@ -13,8 +13,10 @@
 #include "aws/sso_portal_client.h"
 #include "aws/sts_client.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/environment.h"
 #include "net/curl_transport.h"
+#include "net/deadline_transport.h"
 #include "net/redact.h"
 #include "net/request_observer.h"
 #include "render/json_renderer.h"
@@ -55,20 +57,25 @@ int run(int argc, char** argv) {
 
   core::ProcessEnvironment env;
   core::SystemClock clock;
+  // --timeout bounds everything from here on: every request (through `http` below), every retry
+  // and the version probes of the local tools.
+  const core::Deadline deadline = core::Deadline::after(clock, options.timeout);
   net::CurlGlobal curl;
   // Counted for --debug's closing summary (and the benchmark): how many exchanges, how sequential.
   net::RequestLog requests;
   net::CurlOptions curl_options = net::CurlOptions::from_environment(env);
   curl_options.observer = &requests;
-  net::CurlTransport http(curl_options);
+  net::CurlTransport curl_http(curl_options);
+  net::DeadlineTransport http(curl_http, deadline);
   aws::RealFileSystem files;
   aws::PosixProcessRunner processes;
   aws::TerminalPrompter prompter;
   std::function<void(std::string_view)> debug;
   if (options.debug) debug = [](std::string_view line) { std::cerr << debug_line(line); };
-  aws::StsClient sts(http, clock, env, debug);
+  aws::StsClient sts(http, clock, env, debug, &deadline);
   aws::SsoPortalClient sso(http, env);
-  const CheckerSeams seams{{env, clock, files, http, processes, prompter, sts, sso, debug}, debug};
+  const CheckerSeams seams{
+      {env, clock, files, http, processes, prompter, sts, sso, debug}, debug, &deadline};
 
   const CheckerOutcome outcome = run_checker(options, seams, EEC_VERSION);
   if (options.output == OutputFormat::json) {

@@ -58,6 +58,13 @@ core::Result<nlohmann::json> AwsClient::call_json(Service service, std::string_v
     return build_json_request(std::move(url), target_prefix, operation, input);
   });
   if (!response) return std::unexpected(std::move(response.error()));
+  // botocore reads an empty JSON body as {}; every operation this client calls has an output,
+  // and reading nothing as "no tasks, no failures" would turn a broken answer into a verdict.
+  if (response->body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return std::unexpected(
+        tag(core::Error{core::ErrorKind::parse, "the response body is empty", {}, {}, {}, 0},
+            service, &*response));
+  }
   auto parsed = parse_json_response(response->body);
   if (!parsed) return std::unexpected(tag(std::move(parsed.error()), service, &*response));
   return parsed;
@@ -101,7 +108,8 @@ core::Result<net::HttpResponse> AwsClient::send(Service service, std::string_vie
 
   const std::string label =
       "aws " + std::string(service_name(service)) + " " + std::string(operation) + ": ";
-  Retrier retrier(options_.retry, quota_, clock_, [this] { return next_random(); });
+  Retrier retrier(
+      options_.retry, quota_, clock_, [this] { return next_random(); }, options_.deadline);
   return retrier.run<net::HttpResponse>(
       [&](int number) {
         return attempt(service, operation, *endpoint, *credentials, request, number);

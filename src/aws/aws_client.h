@@ -13,8 +13,8 @@
 //  - The client holds references: transport, credentials, clock and environment must outlive it.
 //  - Errors: config (no endpoint for the region), whatever the credentials source returned,
 //    network/timeout (no response), or the parsed AWS error (auth, throttled, not_found, client,
-//    server), or parse (a 2xx body we cannot read). Service errors carry service, code, request id
-//    and HTTP status.
+//    server), or parse (a 2xx body we cannot read, an empty one included, or one over the
+//    transport's size cap). Service errors carry service, code, request id and HTTP status.
 //  - The debug sink sees method, URL (resolve_endpoint refuses URLs with a user:password), service,
 //    operation, attempt, HTTP status, error code, request id, duration and retry delays: never a
 //    header, a body, a credential or an error message.
@@ -34,6 +34,7 @@
 #include "aws/retry.h"
 #include "aws/xml_document.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/environment.h"
 #include "core/error.h"
 #include "net/http.h"
@@ -52,6 +53,9 @@ struct AwsClientOptions {
   // Uniform [0, 1) draws for backoff jitter; empty: a Mersenne twister seeded on first use.
   // Called under the client's lock.
   RandomSource random;
+  // The run's deadline: no retry backoff reaches past it (see retry.h). Borrowed, may be null.
+  // Bounding each request's own timeouts is the transport's job (net::DeadlineTransport).
+  const core::Deadline* deadline = nullptr;
 };
 
 class AwsClient {

@@ -63,23 +63,34 @@ std::chrono::milliseconds backoff_delay(int attempt, double random01, const Retr
 }
 
 std::optional<std::chrono::milliseconds> Retrier::next_delay(const core::Error& error, int n,
-                                                             int& last_cost) {
+                                                             int& last_cost, bool& out_of_time) {
   if (n >= options_.max_attempts || !is_retryable(error)) return std::nullopt;
+  const std::chrono::milliseconds delay = backoff_delay(n, random_ ? random_() : 1.0, options_);
+  // Checked before the quota is touched: a retry that cannot happen costs nothing.
+  if (deadline_ != nullptr && deadline_->remaining() <= delay) {
+    out_of_time = true;
+    return std::nullopt;
+  }
   const int cost = retry_cost(error);
   if (!quota_.acquire(cost)) return std::nullopt;
   last_cost = cost;
-  return backoff_delay(n, random_ ? random_() : 1.0, options_);
+  return delay;
 }
 
 void Retrier::succeeded(int last_cost) {
   quota_.release(last_cost > 0 ? last_cost : RetryQuota::kNoRetryIncrement);
 }
 
-void Retrier::note_attempts(core::Error& error, int attempts) {
-  if (attempts > 1) {
-    error.message += (error.message.empty() ? "" : " ");
-    error.message += "(after " + std::to_string(attempts) + " attempts)";
+void Retrier::note_attempts(core::Error& error, int attempts, bool out_of_time) const {
+  std::string note;
+  if (attempts > 1) note = "after " + std::to_string(attempts) + " attempts";
+  // A timeout caused by the deadline (net::DeadlineTransport) already names it.
+  if (out_of_time && error.message.find(deadline_->describe()) == std::string::npos) {
+    note += (note.empty() ? "" : "; ");
+    note += "no time left to retry within " + deadline_->describe();
   }
+  if (note.empty()) return;
+  error.message += (error.message.empty() ? "(" : " (") + note + ")";
 }
 
 }  // namespace eec::aws

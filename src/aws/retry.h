@@ -8,6 +8,8 @@
 //   - a retry quota shared by every call of a client: 500 tokens, a retry costs 5 (10 after a
 //     timeout); a call that succeeds first time refunds 1, one that succeeds after retries refunds
 //     what its last retry cost. An empty quota stops retrying.
+// One addition for the run's deadline (--timeout): no retry whose backoff would end at or after
+// the deadline; the error then says so.
 //
 // Contract: RetryQuota is thread-safe. Retrier is thread-safe if its RandomSource is (AwsClient's
 // is). Sleeping goes through core::Clock, so tests use FakeClock and never sleep.
@@ -20,6 +22,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/error.h"
 
 namespace eec::aws {
@@ -76,12 +79,19 @@ struct RetryEvent {
 
 class Retrier {
  public:
-  Retrier(RetryOptions options, RetryQuota& quota, core::Clock& clock, RandomSource random)
-      : options_(options), quota_(quota), clock_(clock), random_(std::move(random)) {}
+  // `deadline` may be null (no deadline); it is borrowed.
+  Retrier(RetryOptions options, RetryQuota& quota, core::Clock& clock, RandomSource random,
+          const core::Deadline* deadline = nullptr)
+      : options_(options),
+        quota_(quota),
+        clock_(clock),
+        random_(std::move(random)),
+        deadline_(deadline) {}
 
   // Calls attempt(1), attempt(2), ... until one succeeds, fails in a way not worth retrying, the
-  // attempts run out or the quota is empty, sleeping the backoff between attempts. The last
-  // result is returned; an error after more than one attempt says how many were made.
+  // attempts run out, the quota is empty or the next backoff would reach the deadline, sleeping
+  // the backoff between attempts. The last result is returned; an error after more than one
+  // attempt says how many were made, and one cut short by the deadline says that.
   template <class T>
   core::Result<T> run(const std::function<core::Result<T>(int attempt)>& attempt,
                       const std::function<void(const RetryEvent&)>& on_retry = {}) {
@@ -92,9 +102,11 @@ class Retrier {
         succeeded(last_cost);
         return result;
       }
-      std::optional<std::chrono::milliseconds> delay = next_delay(result.error(), n, last_cost);
+      bool out_of_time = false;
+      std::optional<std::chrono::milliseconds> delay =
+          next_delay(result.error(), n, last_cost, out_of_time);
       if (!delay) {
-        note_attempts(result.error(), n);
+        note_attempts(result.error(), n, out_of_time);
         return result;
       }
       if (on_retry) on_retry(RetryEvent{n, options_.max_attempts, &result.error(), *delay});
@@ -106,16 +118,17 @@ class Retrier {
 
  private:
   // After failed attempt n: the delay before the next one (quota taken, its cost stored in
-  // `last_cost`), or nullopt to stop.
+  // `last_cost`), or nullopt to stop (`out_of_time` when the deadline is why).
   std::optional<std::chrono::milliseconds> next_delay(const core::Error& error, int n,
-                                                      int& last_cost);
+                                                      int& last_cost, bool& out_of_time);
   void succeeded(int last_cost);
-  static void note_attempts(core::Error& error, int attempts);
+  void note_attempts(core::Error& error, int attempts, bool out_of_time) const;
 
   RetryOptions options_;
   RetryQuota& quota_;
   core::Clock& clock_;
   RandomSource random_;
+  const core::Deadline* deadline_;
 };
 
 }  // namespace eec::aws

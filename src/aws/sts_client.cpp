@@ -49,6 +49,7 @@ core::Result<Credentials> StsClient::assume_role(const Credentials& caller, std:
   AwsClientOptions options;
   options.region = sts_region(region);
   options.debug = debug_;
+  options.deadline = deadline_;
   AwsClient client(transport_, source, clock_, env_, std::move(options));
   QueryParams params;
   params.add("RoleArn", request.role_arn).add("RoleSessionName", request.role_session_name);
@@ -70,6 +71,7 @@ core::Result<Credentials> StsClient::get_session_token(const Credentials& caller
   AwsClientOptions options;
   options.region = sts_region(region);
   options.debug = debug_;
+  options.deadline = deadline_;
   AwsClient client(transport_, source, clock_, env_, std::move(options));
   QueryParams params;
   if (request.duration_seconds) {

@@ -14,6 +14,7 @@
 
 #include "aws/sts_api.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/environment.h"
 #include "net/http.h"
 
@@ -21,9 +22,15 @@ namespace eec::aws {
 
 class StsClient final : public StsApi {
  public:
+  // `deadline` (borrowed, may be null): retries stop before it, see retry.h.
   StsClient(net::HttpTransport& transport, core::Clock& clock, const core::Environment& env,
-            std::function<void(std::string_view)> debug = {})
-      : transport_(transport), clock_(clock), env_(env), debug_(std::move(debug)) {}
+            std::function<void(std::string_view)> debug = {},
+            const core::Deadline* deadline = nullptr)
+      : transport_(transport),
+        clock_(clock),
+        env_(env),
+        debug_(std::move(debug)),
+        deadline_(deadline) {}
 
   [[nodiscard]] core::Result<Credentials> assume_role(const Credentials& caller,
                                                       std::string_view region,
@@ -39,6 +46,7 @@ class StsClient final : public StsApi {
   core::Clock& clock_;
   const core::Environment& env_;
   std::function<void(std::string_view)> debug_;
+  const core::Deadline* deadline_;
 };
 
 }  // namespace eec::aws

@@ -24,6 +24,14 @@ const CliThresholds* thresholds_for(long major) {
   return nullptr;
 }
 
+// Whether AWS answered the call with a refusal (rejected credentials, a denied or invalid
+// request), as opposed to giving no usable answer at all (throttled, 5xx, no response, the run's
+// deadline, an unreadable body): only a refusal says something about the caller's set-up.
+bool refused(const core::Error& error) {
+  return error.kind == core::ErrorKind::auth || error.kind == core::ErrorKind::client ||
+         error.kind == core::ErrorKind::not_found;
+}
+
 constexpr std::string_view kCliInstall =
     "install the current AWS CLI v2 (https://docs.aws.amazon.com/cli/latest/userguide/"
     "getting-started-install.html)";
@@ -194,8 +202,8 @@ core::Finding caller(const model::LocalFacts& local) {
     const auto* why = local.caller.unavailable();
     if (why == nullptr) {
       set_skip(f, local.caller.not_applicable()->reason);
-    } else if (why->error.kind == core::ErrorKind::config) {
-      set_unknown(f, *why);  // never called: no credentials or no region
+    } else if (!refused(why->error)) {
+      set_unknown(f, *why);  // never called (no credentials or region), or no usable answer
     } else {
       set(f, Status::fail,
           fmt::format("{} failed: {}", why->api.empty() ? "sts:GetCallerIdentity" : why->api,
@@ -225,6 +233,11 @@ core::Finding caller(const model::LocalFacts& local) {
                     "simulated, so the caller's IAM checks are unknown",
                     id.arn),
         "run the check as the IAM user or role the federation token was made from");
+    return f;
+  }
+  if (facts->principal_arn.empty() && facts->mapping_error &&
+      !refused(facts->mapping_error->error)) {
+    set_unknown(f, *facts->mapping_error);  // the role lookup got no usable answer
     return f;
   }
   if (facts->principal_arn.empty()) {

@@ -33,28 +33,38 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
          });
 }
 
-// "https://host:port" of a URL, without user info, path or query: what error messages may show.
-std::string origin_of(std::string_view url) {
-  const std::size_t scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return "<invalid URL>";
-  const std::size_t authority = scheme_end + 3;
-  const std::size_t end = std::min(url.find_first_of("/?#", authority), url.size());
-  std::string_view host = url.substr(authority, end - authority);
-  const std::size_t at = host.rfind('@');
-  if (at != std::string_view::npos) host = host.substr(at + 1);
-  return std::string(url.substr(0, authority)) + std::string(host);
-}
-
 // Per-request state the libcurl callbacks write into.
 struct Exchange {
   Headers headers;
   std::string body;
+  std::size_t max_body = 0;
+  bool too_large = false;  // set when a callback stopped the transfer over max_body
 };
 
+// Returning less than was given makes libcurl stop with CURLE_WRITE_ERROR; too_large says why.
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* exchange = static_cast<Exchange*>(user);
+  if (size * count > exchange->max_body - exchange->body.size()) {
+    exchange->too_large = true;
+    return 0;
+  }
   exchange->body.append(data, size * count);
   return size * count;
+}
+
+// A Content-Length over the cap ends the transfer before any of the body is read.
+bool announces_too_much(std::string_view name, std::string_view value, std::size_t max_body) {
+  if (name.size() != 14) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(name[i])) != "content-length"[i]) return false;
+  }
+  std::size_t length = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') return false;
+    if (length > (max_body - static_cast<std::size_t>(c - '0')) / 10) return true;
+    length = length * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return length > max_body;
 }
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -73,6 +83,10 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   const std::size_t first = value.find_first_not_of(" \t");
   value = first == std::string_view::npos ? std::string_view() : value.substr(first);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  if (announces_too_much(line.substr(0, colon), value, exchange->max_body)) {
+    exchange->too_large = true;
+    return 0;
+  }
   exchange->headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
   return size * count;
 }
@@ -209,6 +223,7 @@ core::Result<HttpResponse> CurlTransport::Impl::perform(const HttpRequest& reque
   } lease{*this, handle};
 
   Exchange exchange;
+  exchange.max_body = options.max_response_bytes;
   std::array<char, CURL_ERROR_SIZE> error_buffer{};
 
   Slist header_list;
@@ -268,6 +283,13 @@ core::Result<HttpResponse> CurlTransport::Impl::perform(const HttpRequest& reque
   curl_easy_setopt(handle, CURLOPT_HEADERDATA, &exchange);
 
   const CURLcode code = curl_easy_perform(handle);
+  if (exchange.too_large) {
+    return core::make_error(ErrorKind::parse,
+                            request.method + " " + origin_of(request.url) +
+                                ": the response is larger than " +
+                                std::to_string(options.max_response_bytes) +
+                                " bytes, the most this tool reads; it was not read");
+  }
   if (code != CURLE_OK)
     return std::unexpected(to_error(code, error_buffer.data(), request, options));
 

@@ -7,7 +7,9 @@
 // - send() is thread-safe and never throws. Any HTTP status is a response; "no response" is an
 //   error: kind `timeout` when the connect or total timeout of the request elapsed, `config` when
 //   the CA bundle named by AWS_CA_BUNDLE cannot be read, `network` for everything else (refused,
-//   reset, DNS, TLS, proxy). Messages name the method and host, never the query, body or headers.
+//   reset, DNS, TLS, proxy), `parse` when the response is larger than max_response_bytes (the
+//   transfer stops there, so a huge or endless body cannot exhaust memory). Messages name the
+//   method and host, never the query, body or headers.
 // - Connections are reused across requests (see CurlTransport below for how).
 // - TLS peer and host verification are always on. Redirects are not followed; only http and
 //   https are allowed.
@@ -16,6 +18,7 @@
 // - The destructor must not run while a send() is in progress.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +56,10 @@ struct CurlOptions {
   std::optional<std::string> no_proxy;
   // Told about every exchange; not owned, must outlive the transport. May be null.
   RequestObserver* observer = nullptr;
+  // The largest response body read. AWS's answers to the calls this tool makes are at most a few
+  // hundred kilobytes; a bigger body is an error, announced (Content-Length) or not.
+  static constexpr std::size_t kDefaultMaxResponseBytes = 16 * 1024 * 1024;
+  std::size_t max_response_bytes = kDefaultMaxResponseBytes;
 
   // Fills the fields above from AWS_CA_BUNDLE, http_proxy/HTTP_PROXY, https_proxy/HTTPS_PROXY,
   // all_proxy/ALL_PROXY and no_proxy/NO_PROXY. Empty variables count as unset.

@@ -23,6 +23,9 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 [[nodiscard]] std::optional<std::string_view> find_header(const Headers& headers,
                                                           std::string_view name);
 
+// "https://host:port" of a URL, without user info, path or query: what error messages may show.
+[[nodiscard]] std::string origin_of(std::string_view url);
+
 struct HttpRequest {
   std::string method = "GET";
   std::string url;  // absolute: scheme://host[:port]/path[?query]

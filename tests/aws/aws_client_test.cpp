@@ -354,6 +354,41 @@ TEST_F(AwsClientTest, UnreadableSuccessBodyIsAParseErrorNotRetried) {
   EXPECT_EQ(transport.sent().size(), 1u);
 }
 
+TEST_F(AwsClientTest, EmptySuccessBodyIsAParseErrorForJsonAndXml) {
+  // botocore reads an empty JSON body as {}; here that would read as "no tasks, no failures".
+  transport.push(200, "", {{"x-amzn-RequestId", "r-empty"}});
+  transport.push(200, "");
+  AwsClient client(transport, credentials, clock, env, options("us-east-1"));
+  auto json = client.call_json(Service::ecs, kEcsTargetPrefix, "DescribeTasks", {});
+  ASSERT_FALSE(json.has_value());
+  EXPECT_EQ(json.error().kind, core::ErrorKind::parse);
+  EXPECT_EQ(json.error().message, "the response body is empty");
+  EXPECT_EQ(json.error().http_status, 200);
+  EXPECT_EQ(json.error().request_id, "r-empty");
+  auto xml = client.call_query(Service::iam, "GetRole", kIamApiVersion,
+                               QueryParams().add("RoleName", "r"));
+  ASSERT_FALSE(xml.has_value());
+  EXPECT_EQ(xml.error().kind, core::ErrorKind::parse);
+  EXPECT_EQ(transport.sent().size(), 2u);  // neither is retried
+}
+
+TEST_F(AwsClientTest, RetriesStopWhenTheBackoffWouldReachTheDeadline) {
+  for (int i = 0; i < 3; ++i) transport.push(503, R"({"__type":"ServiceUnavailableException"})");
+  const core::Deadline deadline = core::Deadline::after(clock, milliseconds(800));
+  AwsClientOptions o = options("us-east-1");
+  o.deadline = &deadline;
+  AwsClient client(transport, credentials, clock, env, std::move(o));
+  auto result = client.call_json(Service::ecs, kEcsTargetPrefix, "DescribeTasks", {});
+  ASSERT_FALSE(result.has_value());
+  // random 0.5: 500 ms before the second attempt fit in 800; the next 1000 ms do not.
+  EXPECT_EQ(transport.sent().size(), 2u);
+  EXPECT_EQ(result.error().code, "ServiceUnavailableException");
+  EXPECT_NE(result.error().message.find("no time left to retry within the run's time limit"),
+            std::string::npos)
+      << result.error().message;
+  EXPECT_EQ(clock.total_slept(), milliseconds(500));
+}
+
 TEST_F(AwsClientTest, CredentialsFailureSendsNothing) {
   FailingCredentials none;
   AwsClient client(transport, none, clock, env, options("us-east-1"));

@@ -169,5 +169,57 @@ TEST_F(RetryTest, QuotaNeverExceedsItsCapacity) {
   EXPECT_EQ(q.available(), 3);
 }
 
+// The run's deadline (--timeout): a retry whose backoff would reach it is not made.
+TEST_F(RetryTest, NoRetryWhoseBackoffWouldReachTheDeadline) {
+  const core::Deadline deadline = core::Deadline::after(clock, milliseconds(1200));
+  Script script{{std::unexpected(throttled()), std::unexpected(throttled()), 7}};
+  Retrier retrier(
+      RetryOptions{}, quota, clock, [] { return 0.5; }, &deadline);
+  auto result = retrier.run<int>(
+      std::ref(script), [this](const RetryEvent& event) { delays.push_back(event.delay); });
+
+  // 500 ms fit in the 1200 left; after them 700 ms are left, less than the next 1000 ms.
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(script.attempts, 2);
+  EXPECT_EQ(delays, (std::vector<milliseconds>{milliseconds(500)}));
+  EXPECT_EQ(clock.total_slept(), milliseconds(500));
+  EXPECT_EQ(result.error().kind, core::ErrorKind::throttled);
+  EXPECT_EQ(result.error().message,
+            "m (after 2 attempts; no time left to retry within the run's time limit "
+            "(--timeout 1200 ms))");
+  // The retry that was not made took nothing from the quota.
+  EXPECT_EQ(quota.available(), RetryQuota::kInitialCapacity - RetryQuota::kRetryCost);
+}
+
+TEST_F(RetryTest, PassedDeadlineMeansOneAttemptAndATimeoutNamingItIsNotAnnotatedTwice) {
+  const core::Deadline deadline = core::Deadline::after(clock, milliseconds(100));
+  clock.advance(milliseconds(100));
+  core::Error timeout{core::ErrorKind::timeout,
+                      "POST https://ecs: not sent: " + deadline.describe() + " has passed",
+                      "ecs",
+                      "",
+                      "",
+                      0};
+  Script script{{std::unexpected(timeout), 1}};
+  Retrier retrier(
+      RetryOptions{}, quota, clock, [] { return 0.0; }, &deadline);
+  auto result = retrier.run<int>(std::ref(script));
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(script.attempts, 1);
+  EXPECT_EQ(result.error().message, timeout.message);
+  EXPECT_EQ(clock.total_slept(), milliseconds(0));
+}
+
+TEST_F(RetryTest, FarDeadlineChangesNothing) {
+  const core::Deadline deadline = core::Deadline::after(clock, std::chrono::seconds(60));
+  Script script{{std::unexpected(throttled()), std::unexpected(throttled()), 7}};
+  Retrier retrier(
+      RetryOptions{}, quota, clock, [] { return 0.5; }, &deadline);
+  auto result = retrier.run<int>(std::ref(script));
+  ASSERT_TRUE(result.has_value());
+  EXPECT_EQ(script.attempts, 3);
+  EXPECT_EQ(clock.total_slept(), milliseconds(1500));
+}
+
 }  // namespace
 }  // namespace eec::aws

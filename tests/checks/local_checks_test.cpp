@@ -192,5 +192,43 @@ TEST(LocalCaller, RejectedCredentialsAreFailNotCalledIsUnknown) {
   EXPECT_EQ(unknown.error->api, "sts:GetCallerIdentity");
 }
 
+// Throttling, 5xx, no response, the run's deadline or an unreadable answer say nothing about the
+// credentials: the caller could not be checked.
+TEST(LocalCaller, NoUsableAnswerIsUnknownNotFail) {
+  auto local = healthy_local();
+  for (auto kind : {core::ErrorKind::throttled, core::ErrorKind::server, core::ErrorKind::network,
+                    core::ErrorKind::timeout, core::ErrorKind::parse}) {
+    local.caller = model::Unavailable{"sts:GetCallerIdentity",
+                                      core::Error{kind, "went wrong", "sts", "", "", 0}, ""};
+    auto f = local_check(local, "local.caller");
+    EXPECT_EQ(f.status, S::unknown) << core::to_string(kind);
+    ASSERT_TRUE(f.error.has_value());
+    EXPECT_EQ(f.error->api, "sts:GetCallerIdentity");
+    EXPECT_EQ(f.error->code, core::to_string(kind));
+  }
+}
+
+TEST(LocalCaller, RoleLookupWithoutAnswerIsUnknownDeniedLookupIsWarn) {
+  auto local = healthy_local();
+  auto& caller = *local.caller.value();
+  caller.kind = model::PrincipalKind::assumed_role;
+  caller.identity.arn = "arn:aws:sts::123456789012:assumed-role/operator/alice";
+  caller.principal_arn.clear();
+  caller.unmapped_reason = "the role could not be looked up";
+  caller.mapping_error = model::Unavailable{
+      "iam:GetRole",
+      core::Error{core::ErrorKind::timeout, "timed out; the run's time limit was reached", "iam",
+                  "", "", 0},
+      "iam:GetRole"};
+  auto unknown = local_check(local, "local.caller");
+  EXPECT_EQ(unknown.status, S::unknown);
+  ASSERT_TRUE(unknown.error.has_value());
+  EXPECT_EQ(unknown.error->api, "iam:GetRole");
+  EXPECT_EQ(unknown.error->code, "timeout");
+
+  caller.mapping_error = denied("iam:GetRole");
+  EXPECT_EQ(local_check(local, "local.caller").status, S::warn);
+}
+
 }  // namespace
 }  // namespace eec::checks

@@ -58,11 +58,13 @@ def main(argv: list[str] | None = None) -> None:
     patches.apply_all(config)
 
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-    from patches import test_control
+    from patches import faults, test_control
     from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.INFO if args.verbose else logging.ERROR)
-    app = test_control.wrap(DomainDispatcherApplication(create_backend_app), config)
+    # Faults answer in moto's place; the control endpoint stays reachable whatever is armed.
+    moto_app = DomainDispatcherApplication(create_backend_app)
+    app = test_control.wrap(faults.wrap(moto_app), config)
     server = make_server(args.host, args.port, app, threaded=True)
     port = server.server_address[1]
 

@@ -8,12 +8,15 @@ wire shape matters (XML and JSON error bodies), the raw HTTP body.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import unittest
 import urllib.error
 import urllib.request
@@ -1283,6 +1286,270 @@ class SeedTest(EmulatorTest):
         self.assertEqual(self.admin("ecs").list_clusters()["clusterArns"], [])
         with self.assertRaises(ClientError):
             self.as_caller(summary, "ecs").list_clusters()
+
+
+# --- fault injection -------------------------------------------------------------------------
+
+JSON_TARGETS = {"ecs": "AmazonEC2ContainerServiceV20141113", "kms": "TrentService"}
+QUERY_VERSIONS = {"iam": "2010-05-08", "sts": "2011-06-15", "ec2": "2016-11-15"}
+
+
+def raw_call(
+    service: str, action: str, timeout: float = 30.0, key: str = "AKIAFAULTPROBE000000"
+) -> http.client.HTTPConnection:
+    """Sends one AWS-looking request (signed in form only: faults answer before moto's auth)."""
+    conn = http.client.HTTPConnection("127.0.0.1", SERVER.port, timeout=timeout)
+    headers = {
+        "Authorization": f"AWS4-HMAC-SHA256 Credential={key}/20260101/{REGION}/{service}/"
+        "aws4_request, SignedHeaders=host;x-amz-date, Signature=00",
+        "X-Amz-Date": "20260101T000000Z",
+    }
+    if service in JSON_TARGETS:
+        headers["X-Amz-Target"] = f"{JSON_TARGETS[service]}.{action}"
+        headers["Content-Type"] = "application/x-amz-json-1.1"
+        body = "{}"
+    else:
+        headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
+        body = f"Action={action}&Version={QUERY_VERSIONS[service]}"
+    conn.request("POST", "/", body, headers)
+    return conn
+
+
+def arm(action: str, fault: str, **extra: Any) -> dict[str, Any]:
+    status, body = control("POST", "fault", {"action": action, "fault": fault, **extra})
+    assert status == 200, body
+    return body
+
+
+def faults_armed() -> list[dict[str, Any]]:
+    return control("GET", "faults")[1]["faults"]
+
+
+# One call per protocol and service, as boto3 makes it (arguments need not exist: faults answer
+# before moto looks at them).
+BOTO_CALLS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "ecs": ("DescribeTasks", "describe_tasks", {"cluster": "c", "tasks": ["t"]}),
+    "kms": ("DescribeKey", "describe_key", {"KeyId": "alias/k"}),
+    "iam": (
+        "SimulatePrincipalPolicy",
+        "simulate_principal_policy",
+        {"PolicySourceArn": f"arn:aws:iam::{ACCOUNT}:user/u", "ActionNames": ["s3:GetObject"]},
+    ),
+    "sts": ("GetCallerIdentity", "get_caller_identity", {}),
+    "ec2": ("DescribeSubnets", "describe_subnets", {}),
+}
+
+# fault -> service -> (code, HTTP status)
+FAULT_ERRORS = {
+    "throttle": {
+        "ecs": ("ThrottlingException", 400),
+        "kms": ("ThrottlingException", 400),
+        "iam": ("Throttling", 400),
+        "sts": ("Throttling", 400),
+        "ec2": ("RequestLimitExceeded", 503),
+    },
+    "internal-error": {
+        "ecs": ("ServerException", 500),
+        "kms": ("KMSInternalException", 500),
+        "iam": ("ServiceFailure", 500),
+        "sts": ("InternalFailure", 500),
+        "ec2": ("InternalError", 500),
+    },
+    "unavailable": {
+        "ecs": ("ServiceUnavailableException", 503),
+        "kms": ("ServiceUnavailableException", 503),
+        "iam": ("ServiceUnavailable", 503),
+        "sts": ("ServiceUnavailable", 503),
+        "ec2": ("Unavailable", 503),
+    },
+}
+
+
+class FaultTest(EmulatorTest):
+    def setUp(self) -> None:
+        super().setUp()
+        self.admin("ecs").create_cluster(clusterName="c")  # for moto's own DescribeTasks answer
+
+    def boto_call(self, service: str) -> Any:
+        action, method, kwargs = BOTO_CALLS[service]
+        boto = boto3.client(
+            service,
+            endpoint_url=SERVER.endpoint,
+            region_name=REGION,
+            aws_access_key_id=self.key,
+            aws_secret_access_key=self.secret,
+            config=Config(retries={"total_max_attempts": 1}),
+        )
+        return getattr(boto, method)(**kwargs)
+
+    def test_errors_have_each_protocols_wire_shape_and_botocore_reads_their_code(self) -> None:
+        for fault, services in FAULT_ERRORS.items():
+            for service, (code, status) in services.items():
+                action = BOTO_CALLS[service][0]
+                with self.subTest(fault=fault, service=service):
+                    arm(f"{service}:{action}", fault, count=2)
+                    response = raw_call(service, action).getresponse()
+                    body = response.read()
+                    self.assertEqual(response.status, status)
+                    self.assertTrue(response.getheader("x-amzn-RequestId"))
+                    if service in JSON_TARGETS:
+                        self.assertEqual(response.getheader("X-Amzn-ErrorType"), code)
+                        self.assertEqual(json.loads(body)["__type"], code)
+                        self.assertEqual(set(json.loads(body)), {"__type", "message"})
+                    elif service == "ec2":
+                        root = ET.fromstring(body)
+                        self.assertEqual(root.tag, "Response")
+                        self.assertEqual(root.findtext("Errors/Error/Code"), code)
+                        self.assertTrue(root.findtext("RequestID"))
+                    else:
+                        root = ET.fromstring(body)
+                        ns = "{" + root.tag[1:].split("}")[0] + "}"
+                        self.assertEqual(root.tag, f"{ns}ErrorResponse")
+                        self.assertIn(f"{service}.amazonaws.com", ns)
+                        self.assertEqual(root.findtext(f"{ns}Error/{ns}Code"), code)
+                        side = "Receiver" if status >= 500 else "Sender"
+                        self.assertEqual(root.findtext(f"{ns}Error/{ns}Type"), side)
+                        self.assertTrue(root.findtext(f"{ns}RequestId"))
+                    with self.assertRaises(ClientError) as err:
+                        self.boto_call(service)
+                    self.assertEqual(err.exception.response["Error"]["Code"], code)
+                    self.assertEqual(
+                        err.exception.response["ResponseMetadata"]["HTTPStatusCode"], status
+                    )
+
+    def test_count_then_moto_answers_and_forever_never_stops(self) -> None:
+        arm("ecs:DescribeTasks", "throttle", count=2)
+        for _ in range(2):
+            with self.assertRaises(ClientError):
+                self.boto_call("ecs")
+        self.assertEqual(self.boto_call("ecs")["tasks"], [])  # moto's own answer
+        self.assertEqual(faults_armed()[0]["hits"], 2)
+        self.assertEqual(faults_armed()[0]["remaining"], 0)
+
+        arm("ecs:DescribeTasks", "throttle", count="forever")  # replaces the spent one
+        for _ in range(4):
+            with self.assertRaises(ClientError):
+                self.boto_call("ecs")
+        self.assertEqual(
+            faults_armed(),
+            [
+                {
+                    "action": "ecs:DescribeTasks",
+                    "fault": "throttle",
+                    "remaining": "forever",
+                    "hits": 4,
+                }
+            ],
+        )
+
+    def test_faults_match_by_action_pattern_and_access_key(self) -> None:
+        arm("ecs:*", "internal-error", count="forever", accessKeyId="AKIASOMEONEELSE00000")
+        self.assertEqual(self.boto_call("ecs")["tasks"], [])  # another caller's fault
+        arm("ecs:*", "internal-error", count="forever", accessKeyId=self.key)
+        with self.assertRaises(ClientError):
+            self.boto_call("ecs")
+        self.assertEqual(self.boto_call("sts")["Account"], ACCOUNT)  # other services answer
+        hits = {f.get("accessKeyId"): f["hits"] for f in faults_armed()}
+        self.assertEqual(hits, {"AKIASOMEONEELSE00000": 0, self.key: 1})
+        # Listing and clearing by key leave other callers' faults alone.
+        mine = control("POST", "faults", {"accessKeyId": self.key})[1]["faults"]
+        self.assertEqual([f["hits"] for f in mine], [1])
+        self.assertEqual(control("POST", "faults/clear", {"accessKeyId": self.key})[0], 200)
+        self.assertEqual([f.get("accessKeyId") for f in faults_armed()], ["AKIASOMEONEELSE00000"])
+        self.assertEqual(control("POST", "faults/clear", {"key": "x"})[0], 400)
+
+    def test_reset_drops_the_connection_without_any_response(self) -> None:
+        calls = (("ecs", "DescribeTasks"), ("iam", "GetRole"), ("ec2", "DescribeVpcEndpoints"))
+        for service, action in calls:
+            with self.subTest(service=service):
+                arm(f"{service}:{action}", "reset")
+                conn = raw_call(service, action)
+                with self.assertRaises(ConnectionResetError):
+                    conn.getresponse()
+                conn.close()
+        # The server carries on.
+        self.assertEqual(control("GET", "health")[0], 200)
+        self.assertEqual(self.boto_call("ecs")["tasks"], [])
+
+    def test_hang_holds_the_request_until_the_client_gives_up_or_it_is_released(self) -> None:
+        arm("kms:DescribeKey", "hang", count=2)
+        conn = raw_call("kms", "DescribeKey", timeout=0.5)
+        with self.assertRaises(TimeoutError):
+            conn.getresponse()
+        conn.close()
+
+        # Clearing the faults releases a held request, which moto then answers.
+        answered: list[int] = []
+        conn = raw_call("kms", "DescribeKey", timeout=60)
+        waiter = threading.Thread(target=lambda: answered.append(conn.getresponse().status))
+        waiter.start()
+        while faults_armed()[0]["hits"] < 2:
+            time.sleep(0.05)
+        self.assertEqual(control("POST", "faults/clear"), (200, {"ok": True}))
+        waiter.join(timeout=30)
+        self.assertEqual(len(answered), 1)  # moto's answer (an auth error: the probe is unsigned)
+        conn.close()
+
+        arm("sts:GetCallerIdentity", "hang", seconds=0.2)  # held, then answered late
+        self.assertEqual(self.boto_call("sts")["Account"], ACCOUNT)
+
+    def test_truncate_sends_half_of_motos_answer_under_its_full_length(self) -> None:
+        arm("iam:GetRole", "truncate")
+        response = raw_call("iam", "GetRole").getresponse()
+        length = int(response.getheader("Content-Length"))
+        self.assertGreater(length, 0)
+        with self.assertRaises(http.client.IncompleteRead) as err:
+            response.read()
+        self.assertEqual(len(err.exception.partial), length // 2)
+
+    def test_malformed_and_empty_bodies_are_http_200(self) -> None:
+        arm("ecs:DescribeClusters", "malformed")
+        response = raw_call("ecs", "DescribeClusters").getresponse()
+        body = response.read()
+        self.assertEqual(response.status, 200)
+        with self.assertRaises(ValueError):
+            json.loads(body)
+        with self.assertRaises(ET.ParseError):
+            ET.fromstring(body)
+
+        arm("sts:GetCallerIdentity", "empty")
+        response = raw_call("sts", "GetCallerIdentity").getresponse()
+        self.assertEqual((response.status, response.read()), (200, b""))
+        self.assertEqual(response.getheader("Content-Length"), "0")
+
+    def test_huge_bodies_are_well_formed_with_or_without_a_length(self) -> None:
+        arm("ecs:DescribeTaskDefinition", "huge", size=300_000)
+        response = raw_call("ecs", "DescribeTaskDefinition").getresponse()
+        body = response.read()
+        self.assertEqual((response.status, len(body)), (200, 300_000))
+        self.assertEqual(response.getheader("Content-Length"), "300000")
+        self.assertIsInstance(json.loads(body), dict)
+
+        arm("ec2:DescribeInstances", "huge", size=200_000, chunked=True)
+        response = raw_call("ec2", "DescribeInstances").getresponse()
+        body = response.read()
+        self.assertIsNone(response.getheader("Content-Length"))
+        self.assertEqual(len(body), 200_000)
+        self.assertEqual(ET.fromstring(body).tag, "DescribeInstancesResponse")
+
+    def test_control_validates_faults_and_reset_clears_them(self) -> None:
+        for bad in (
+            {"action": "DescribeTasks", "fault": "throttle"},
+            {"action": "ecs:DescribeTasks", "fault": "explode"},
+            {"action": "ecs:DescribeTasks", "fault": "throttle", "count": 0},
+            {"action": "ecs:DescribeTasks", "fault": "throttle", "count": "always"},
+            {"action": "ecs:DescribeTasks", "fault": "huge", "size": 10},
+            {"action": "ecs:DescribeTasks", "fault": "hang", "seconds": 0},
+            {"action": "ecs:DescribeTasks", "fault": "throttle", "when": "now"},
+        ):
+            with self.subTest(body=bad):
+                status, answer = control("POST", "fault", bad)
+                self.assertEqual(status, 400, answer)
+                self.assertIn("error", answer)
+        self.assertEqual(arm("ecs:DescribeTasks", "throttle")["remaining"], 1)
+        self.assertEqual(len(faults_armed()), 1)
+        self.assertEqual(control("POST", "reset")[0], 200)
+        self.assertEqual(faults_armed(), [])
 
 
 # --- secrets and hostile input scenarios (tests/e2e/secrets_test.cpp) ------------------------------

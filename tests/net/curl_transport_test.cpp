@@ -336,5 +336,57 @@ TEST_F(CurlTransportTest, HeaderWithLineBreakIsRefusedBeforeSending) {
   EXPECT_TRUE(server->requests().empty());
 }
 
+TEST_F(CurlTransportTest, ResponseAnnouncedOverTheSizeCapIsAParseErrorAndNotRead) {
+  auto server = serve([](const ServerRequest&) {
+    return ServerResponse{200, std::string(5000, 'x')};
+  });
+  CurlOptions options;
+  options.max_response_bytes = 4096;
+  CurlTransport transport(options);
+
+  auto response = transport.send(get(server->url("/big")));
+
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().kind, core::ErrorKind::parse);
+  EXPECT_EQ(response.error().http_status, 0);
+  EXPECT_THAT(response.error().message,
+              HasSubstr("GET http://127.0.0.1:" + std::to_string(server->port()) +
+                        ": the response is larger than 4096 bytes"));
+  // At the cap exactly is fine, and the transport is still usable.
+  server->set_handler([](const ServerRequest&) {
+    return ServerResponse{200, std::string(4096, 'y')};
+  });
+  auto fits = transport.send(get(server->url("/fits")));
+  ASSERT_TRUE(fits) << fits.error().message;
+  EXPECT_EQ(fits->body.size(), 4096u);
+}
+
+TEST_F(CurlTransportTest, StreamedResponseOverTheSizeCapStopsAtTheCap) {
+  // Chunked, so no usable Content-Length announces the size (the server's own header is
+  // overridden with a small one, which HTTP says a chunked response's receiver ignores).
+  std::string chunked;
+  for (int i = 0; i < 8; ++i) chunked += "400\r\n" + std::string(1024, 'z') + "\r\n";
+  chunked += "0\r\n\r\n";
+  auto server = serve([chunked](const ServerRequest&) {
+    ServerResponse response{
+        200, chunked, {{"Transfer-Encoding", "chunked"}, {"Content-Length", "1"}}};
+    response.close_after = true;
+    return response;
+  });
+  CurlOptions options;
+  options.max_response_bytes = 4096;
+  CurlTransport transport(options);
+
+  auto response = transport.send(get(server->url("/stream")));
+
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().kind, core::ErrorKind::parse);
+  EXPECT_THAT(response.error().message, HasSubstr("the response is larger than 4096 bytes"));
+}
+
+TEST_F(CurlTransportTest, DefaultSizeCapIsSixteenMebibytes) {
+  EXPECT_EQ(CurlOptions{}.max_response_bytes, 16u * 1024 * 1024);
+}
+
 }  // namespace
 }  // namespace eec::net

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <cerrno>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -34,7 +35,7 @@ void write_script(const std::filesystem::path& path, const std::string& line, bo
 
 core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string& endpoint,
                                const std::vector<std::string>& args, const ToolOptions& options) {
-  static int counter = 0;
+  static std::atomic<int> counter = 0;
   const auto dir = std::filesystem::temp_directory_path() /
                    ("eec-tool-run-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::filesystem::remove_all(dir);

@@ -2,8 +2,8 @@
 // environment: nothing of the developer's AWS_* or config files is inherited. PATH is a temporary
 // directory holding fake `aws` and `session-manager-plugin` scripts, so the local checks see fixed
 // versions; ToolOptions changes what they print, leaves either out, and sets or removes
-// variables. Not thread-safe; each call writes its own temporary directory (its path contains
-// "eec-tool-run-") and removes it.
+// variables. Each call writes its own temporary directory (its path contains "eec-tool-run-")
+// and removes it; calls may run from several threads at once.
 #pragma once
 
 #include <map>

@@ -11,6 +11,10 @@ else goes to moto untouched. The endpoints are documented in ../README.md:
   POST /eec-test/container-instance   set agentConnected, status, versionInfo, attributes
   POST /eec-test/deny                 explicitly deny actions to an IAM user or role (inline policy)
   POST /eec-test/seed                 run a seed.py scenario inside the server, return its summary
+  POST /eec-test/fault                arm a fault for an AWS call (see faults.py)
+  GET  /eec-test/faults               the armed faults, with how often each has answered (POST
+                                      with {"accessKeyId"} lists one caller's)
+  POST /eec-test/faults/clear         disarm every fault (or one caller's), releasing held requests
 
 Errors are {"error": "..."} with HTTP 400 (bad request), 404 (no such resource) or 500 (a
 seeding call failed).
@@ -27,7 +31,7 @@ from moto.ec2.models import ec2_backends
 from moto.ecs.models import ecs_backends
 from moto.moto_api._internal.models import moto_api_backend
 
-from . import auth_bootstrap, ec2_subnets, ecs_tasks
+from . import auth_bootstrap, ec2_subnets, ecs_tasks, faults
 
 PREFIX = "/eec-test/"
 
@@ -202,8 +206,19 @@ def deny(body: dict[str, Any]) -> dict[str, Any]:
 
 
 def reset(body: dict[str, Any]) -> dict[str, Any]:
+    faults.BOOK.clear()
     moto_api_backend.reset()
     return {"ok": True}
+
+
+def fault_call(method: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+    def call(body: dict[str, Any], endpoint: str) -> dict[str, Any]:
+        try:
+            return method(body)
+        except faults.FaultError as e:
+            raise ControlError(400, str(e)) from e
+
+    return call
 
 
 def seed_scenario(body: dict[str, Any], endpoint: str) -> dict[str, Any]:
@@ -232,6 +247,10 @@ def wrap(app: Callable[..., Any], config: Any) -> Callable[..., Any]:
         ("POST", "container-instance"): lambda body, endpoint: set_container_instance(body),
         ("POST", "deny"): lambda body, endpoint: deny(body),
         ("POST", "seed"): seed_scenario,
+        ("POST", "fault"): fault_call(faults.BOOK.arm),
+        ("GET", "faults"): fault_call(faults.BOOK.listing),
+        ("POST", "faults"): fault_call(faults.BOOK.listing),
+        ("POST", "faults/clear"): fault_call(faults.BOOK.clear),
     }
 
     def control(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
