@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "support/emulator.h"
+#include "support/report.h"
 #include "support/tool_run.h"
 
 namespace eec {
@@ -41,19 +42,8 @@ void PrintTo(const DeniedCase& c, std::ostream* os) {
   for (const auto& a : c.also_denied) *os << " + " << a;
 }
 
-// Finding key ("id" or "id/container") -> the finding, over the local and per-target checks.
 std::map<std::string, json> findings(const json& report) {
-  std::map<std::string, json> out;
-  auto add = [&](const json& checks) {
-    for (const auto& f : checks) {
-      std::string key = f["id"].get<std::string>();
-      if (f.contains("container")) key += "/" + f["container"].get<std::string>();
-      out[key] = f;
-    }
-  };
-  add(report["checks"]);
-  for (const auto& target : report["targets"]) add(target["checks"]);
-  return out;
+  return support::findings_by_key(report);
 }
 
 // The catalog's exit status for a report run without --fail-on: 1 with a `fail`, else 0.

@@ -32,6 +32,7 @@
 #include "core/environment.h"
 #include "net/curl_transport.h"
 #include "support/emulator.h"
+#include "support/report.h"
 #include "support/tool_run.h"
 
 namespace eec {
@@ -140,19 +141,8 @@ std::string case_name(const ApiCase& api, const FaultKind& fault) {
   return name;
 }
 
-// Finding key ("id" or "id/container") -> the finding, over the local and per-target checks.
 std::map<std::string, json> findings(const json& report) {
-  std::map<std::string, json> out;
-  auto add = [&](const json& checks) {
-    for (const auto& f : checks) {
-      std::string key = f["id"].get<std::string>();
-      if (f.contains("container")) key += "/" + f["container"].get<std::string>();
-      out[key] = f;
-    }
-  };
-  add(report.value("checks", json::array()));
-  for (const auto& target : report.value("targets", json::array())) add(target["checks"]);
-  return out;
+  return support::findings_by_key(report);
 }
 
 // The catalog's exit status for a report: 3 when nothing could be checked, 1 on a fail, else 0.

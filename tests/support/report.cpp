@@ -22,4 +22,22 @@ nlohmann::json report_finding(const nlohmann::json& report, const std::string& i
   return find_finding(targets[0].value("checks", nlohmann::json()), id, container);
 }
 
+std::map<std::string, nlohmann::json> findings_by_key(const nlohmann::json& report) {
+  std::map<std::string, nlohmann::json> out;
+  auto add = [&](const nlohmann::json& checks) {
+    if (!checks.is_array()) return;
+    for (const auto& f : checks) {
+      std::string key = f.value("id", "");
+      if (f.contains("container")) key += "/" + f["container"].get<std::string>();
+      out[key] = f;
+    }
+  };
+  if (!report.is_object()) return out;
+  add(report.value("checks", nlohmann::json::array()));
+  for (const auto& target : report.value("targets", nlohmann::json::array())) {
+    add(target.value("checks", nlohmann::json::array()));
+  }
+  return out;
+}
+
 }  // namespace eec::support
