@@ -168,4 +168,12 @@ int ChildProcess::terminate(std::chrono::milliseconds grace) {
   return wait_blocking();
 }
 
+std::vector<char*> exec_array(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  out.reserve(strings.size() + 1);
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
 }  // namespace eec::support

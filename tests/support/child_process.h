@@ -56,4 +56,8 @@ class ChildProcess {
   int exit_code_ = -1;
 };
 
+// The NULL-terminated char* array execve and friends take, pointing into `strings`: valid while
+// `strings` lives unchanged.
+[[nodiscard]] std::vector<char*> exec_array(std::vector<std::string>& strings);
+
 }  // namespace eec::support

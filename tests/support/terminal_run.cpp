@@ -12,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/child_process.h"
+
 namespace eec::support {
 
 namespace {
@@ -38,12 +40,8 @@ core::Result<TerminalRun> run_on_terminal(const TerminalRunSpec& spec) {
   std::vector<std::string> argv{EEC_BINARY};
   argv.insert(argv.end(), spec.args.begin(), spec.args.end());
   std::vector<std::string> env = spec.env;
-  std::vector<char*> c_argv;
-  for (auto& a : argv) c_argv.push_back(a.data());
-  c_argv.push_back(nullptr);
-  std::vector<char*> c_env;
-  for (auto& e : env) c_env.push_back(e.data());
-  c_env.push_back(nullptr);
+  std::vector<char*> c_argv = exec_array(argv);
+  std::vector<char*> c_env = exec_array(env);
 
   int master = -1;
   const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);

@@ -12,6 +12,8 @@
 #include <regex>
 #include <sstream>
 
+#include "support/child_process.h"
+
 namespace eec::support {
 
 namespace {
@@ -74,12 +76,8 @@ core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string&
   if (!endpoint.empty()) argv.insert(argv.end(), {"--endpoint-url", endpoint});
   argv.insert(argv.end(), args.begin(), args.end());
 
-  std::vector<char*> c_argv;
-  for (auto& a : argv) c_argv.push_back(a.data());
-  c_argv.push_back(nullptr);
-  std::vector<char*> c_env;
-  for (auto& e : env) c_env.push_back(e.data());
-  c_env.push_back(nullptr);
+  std::vector<char*> c_argv = exec_array(argv);
+  std::vector<char*> c_env = exec_array(env);
 
   const std::string out_path = (dir / "out").string();
   const std::string err_path = (dir / "err").string();
