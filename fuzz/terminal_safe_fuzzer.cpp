@@ -1,6 +1,6 @@
 // terminal_safe() on arbitrary bytes: the output never carries a byte a terminal acts on (C0
-// controls including ESC, DEL, C1 controls as UTF-8), is valid UTF-8, is a fixed point, and
-// printable ASCII passes unchanged.
+// controls including ESC, DEL, C1 controls as UTF-8) nor an invisible bidirectional control, is
+// valid UTF-8, is a fixed point, and printable ASCII passes unchanged.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -12,7 +12,7 @@
 namespace {
 
 // True when `text` is valid UTF-8 (no overlongs, no surrogates, at most U+10FFFF) with no C1
-// control (U+0080..U+009F).
+// control (U+0080..U+009F) and no bidirectional control (U+061C, U+200E/F, U+202A..E, U+2066..9).
 bool is_clean_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto b0 = static_cast<unsigned char>(text[i]);
@@ -45,6 +45,10 @@ bool is_clean_utf8(std::string_view text) {
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) return false;
     if (cp >= 0x80 && cp <= 0x9F) return false;
+    if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069)) {
+      return false;
+    }
     i += length;
   }
   return true;

@@ -35,6 +35,22 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   return length;
 }
 
+// The code point of the valid `length`-byte UTF-8 sequence starting at text[i].
+std::uint32_t code_point(std::string_view text, std::size_t i, std::size_t length) {
+  std::uint32_t code = static_cast<std::uint8_t>(text[i]) & (0xFFu >> (length + 1));
+  for (std::size_t k = 1; k < length; ++k) {
+    code = (code << 6) | (static_cast<std::uint8_t>(text[i + k]) & 0x3Fu);
+  }
+  return code;
+}
+
+// C1 controls, and the invisible bidirectional controls that make a terminal show text in
+// another order than it is (CVE-2021-42574, "Trojan Source"): a name could look like another.
+bool escaped_code_point(std::uint32_t code) {
+  return (code >= 0x80 && code <= 0x9F) || code == 0x061C || code == 0x200E || code == 0x200F ||
+         (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069);
+}
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -70,9 +86,8 @@ std::string terminal_safe(std::string_view text) {
       ++i;
       continue;
     }
-    // C1 controls (U+0080..U+009F) are two-byte sequences C2 80..C2 9F.
-    if (length == 2 && byte == 0xC2 && static_cast<std::uint8_t>(text[i + 1]) <= 0x9F) {
-      out += fmt::format("\\u{:04x}", static_cast<std::uint8_t>(text[i + 1]));
+    if (const std::uint32_t code = code_point(text, i, length); escaped_code_point(code)) {
+      out += fmt::format("\\u{:04x}", code);
     } else {
       out.append(text.substr(i, length));
     }

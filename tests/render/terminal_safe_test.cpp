@@ -18,6 +18,18 @@ TEST(TerminalSafe, EscapeSequencesAndControlsBecomeVisible) {
             "\\u009b31m");  // C1 CSI
 }
 
+TEST(TerminalSafe, BidirectionalControlsBecomeVisible) {
+  // "web<RLO>gol.exe" would show as "webexe.log": the override is shown, not obeyed.
+  EXPECT_EQ(terminal_safe("web\xe2\x80\xae"
+                          "gol.exe"),
+            "web\\u202egol.exe");
+  EXPECT_EQ(terminal_safe("\xe2\x81\xa6x\xe2\x81\xa9\xe2\x80\x8f\xd8\x9c"),
+            "\\u2066x\\u2069\\u200f\\u061c");
+  // Neighbours of those ranges pass: U+2010 (hyphen), U+2030 (per mille), U+2070.
+  EXPECT_EQ(terminal_safe("\xe2\x80\x90\xe2\x80\xb0\xe2\x81\xb0"),
+            "\xe2\x80\x90\xe2\x80\xb0\xe2\x81\xb0");
+}
+
 TEST(TerminalSafe, InvalidUtf8BytesAreEscaped) {
   EXPECT_EQ(terminal_safe("\xff\xc3"), "\\xff\\xc3");
   EXPECT_EQ(terminal_safe("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // UTF-16 surrogate
