@@ -7,47 +7,14 @@
 
 #include "checks/checks.h"
 #include "fixtures.h"
+#include "support/spec_ids.h"
 
 namespace eec::checks {
 namespace {
 
 using namespace testing;
 
-const std::vector<std::string> kSpecIds = {
-    "local.aws-cli",
-    "local.session-manager-plugin",
-    "local.region",
-    "local.credentials",
-    "local.caller",
-    "cluster.exists",
-    "cluster.exec-logging",
-    "task.exists",
-    "task.status",
-    "task.exec-enabled",
-    "task.launch-type",
-    "task.platform-version",
-    "task.agent-version",
-    "task.agent-connected",
-    "task.pid-mode",
-    "task.role",
-    "container.exec-agent",
-    "container.init-process",
-    "container.readonly-rootfs",
-    "container.credentials-env",
-    "container.proxy-env",
-    "container.restart-policy",
-    "iam.caller.execute-command",
-    "iam.caller.describe-tasks",
-    "iam.caller.kms",
-    "iam.caller.start-session",
-    "iam.task-role.ssmmessages",
-    "iam.task-role.kms",
-    "iam.task-role.s3-logging",
-    "iam.task-role.cloudwatch-logging",
-    "network.subnet",
-    "network.ssmmessages-endpoint",
-    "network.kms-endpoint",
-};
+const std::vector<std::string>& kSpecIds = support::spec_check_ids();
 
 TEST(Catalog, HoldsExactlyTheSpecIdsInSpecOrder) {
   std::vector<std::string> ids;

@@ -20,6 +20,7 @@
 
 #include "support/emulator.h"
 #include "support/report.h"
+#include "support/spec_ids.h"
 #include "support/tool_run.h"
 
 namespace eec::e2e {
@@ -29,36 +30,21 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using RunResult = support::ToolRun;
 
-const std::vector<std::string> kLocalIds = {"local.aws-cli", "local.session-manager-plugin",
-                                            "local.region", "local.credentials", "local.caller"};
-const std::vector<std::string> kTargetIds = {
-    "cluster.exists",
-    "cluster.exec-logging",
-    "task.exists",
-    "task.status",
-    "task.exec-enabled",
-    "task.launch-type",
-    "task.platform-version",
-    "task.agent-version",
-    "task.agent-connected",
-    "task.pid-mode",
-    "task.role",
-    "iam.caller.execute-command",
-    "iam.caller.describe-tasks",
-    "iam.caller.kms",
-    "iam.caller.start-session",
-    "iam.task-role.ssmmessages",
-    "iam.task-role.kms",
-    "iam.task-role.s3-logging",
-    "iam.task-role.cloudwatch-logging",
-    "network.subnet",
-    "network.ssmmessages-endpoint",
-    "network.kms-endpoint",
-};
-const std::vector<std::string> kContainerIds = {
-    "container.exec-agent",      "container.init-process", "container.readonly-rootfs",
-    "container.credentials-env", "container.proxy-env",    "container.restart-policy",
-};
+// The catalog's ids by where a report holds them: local, once per target, once per container.
+std::vector<std::string> spec_ids_where(bool (*keep)(const std::string&)) {
+  std::vector<std::string> out;
+  for (const auto& id : support::spec_check_ids()) {
+    if (keep(id)) out.push_back(id);
+  }
+  return out;
+}
+const std::vector<std::string> kLocalIds =
+    spec_ids_where([](const std::string& id) { return id.starts_with("local."); });
+const std::vector<std::string> kContainerIds =
+    spec_ids_where([](const std::string& id) { return id.starts_with("container."); });
+const std::vector<std::string> kTargetIds = spec_ids_where([](const std::string& id) {
+  return !id.starts_with("local.") && !id.starts_with("container.");
+});
 
 std::string read_all(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
