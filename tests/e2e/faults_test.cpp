@@ -105,13 +105,29 @@ struct ApiCase {
   std::string task = "main";  // the scenario's task (summary.tasks) the tool checks
   // A finding that keeps its status without the call but whose detail must then name it.
   std::string names_it;
+  // Findings whose own call waits for this call's answer (and goes out without it when the call
+  // fails): when the call hangs, theirs is sent after the deadline and ends `unknown` (timeout).
+  // Every other finding that needs nothing from the call is evaluated although it hangs.
+  std::vector<std::string> after_deadline = {};
 };
+
+// The caller's simulations carry the task's and the cluster's tags as context.
+const std::vector<std::string> kCallerSimulations = {
+    "iam.caller.describe-tasks", "iam.caller.execute-command", "iam.caller.start-session"};
 
 const std::vector<ApiCase>& api_cases() {
   static const std::vector<ApiCase> cases = {
       {"healthy-fargate", "sts:GetCallerIdentity", "local.caller"},
-      {"healthy-fargate", "ecs:DescribeTasks", "container.exec-agent"},
-      {"healthy-fargate", "ecs:DescribeClusters", "cluster.exists"},
+      {"healthy-fargate", "ecs:DescribeTasks", "container.exec-agent", "main", "",
+       kCallerSimulations},
+      // The task role's simulations also wait for the cluster's exec configuration.
+      {"healthy-fargate",
+       "ecs:DescribeClusters",
+       "cluster.exists",
+       "main",
+       "",
+       {"iam.caller.describe-tasks", "iam.caller.execute-command", "iam.caller.start-session",
+        "iam.task-role.ssmmessages"}},
       {"healthy-fargate", "ecs:DescribeTaskDefinition", "container.init-process/web"},
       {"healthy-fargate", "ec2:DescribeSubnets", "network.subnet"},
       {"healthy-fargate", "ec2:DescribeVpcEndpoints", "network.ssmmessages-endpoint"},
@@ -464,6 +480,12 @@ TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWa
       // Calls cut short by the deadline, this one or later ones, say so.
       EXPECT_NE(message.find("--timeout " + std::string(kHangTimeout) + " s"), std::string::npos)
           << key << " " << f.dump();
+      // Only what waited for the hung call: nothing else was held back.
+      if (f["error"].value("api", "") != api.api) {
+        EXPECT_NE(std::ranges::find(api.after_deadline, f["id"].get<std::string>()),
+                  api.after_deadline.end())
+            << key << " waited for " << api.api << ": " << f.dump();
+      }
     } else {
       EXPECT_EQ(f["error"].value("api", ""), api.api) << key << " " << f.dump();
     }
