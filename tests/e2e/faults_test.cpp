@@ -71,6 +71,12 @@ const std::vector<FaultKind>& fault_kinds() {
   return kinds;
 }
 
+// A hang without --timeout: each attempt ends at the per-request timeout (10 s), three attempts,
+// and the run goes on within the default 60 s deadline. One call only (it takes half a minute):
+// ecs:DescribeClusters, whose answer the simulations wait for and then do without.
+const FaultKind kHangDefaultTimeout{"hang_default_timeout", "hang", "forever", Expect::retried,
+                                    "timeout"};
+
 // The code AWS answers with, per fault and service (the emulator sends the same).
 std::string aws_code(const std::string& kind, const std::string& service) {
   static const std::map<std::string, std::map<std::string, std::string>> codes = {
@@ -279,6 +285,15 @@ class Runs {
       };
       return weight(a.second->expect) < weight(b.second->expect);
     });
+    // The half-minute case on the baseline's session, alongside the workers.
+    const ApiCase& clusters =
+        *std::ranges::find(api_cases(), "ecs:DescribeClusters", &ApiCase::api);
+    std::thread slow([&] {
+      Outcome result = run_case(sessions_.at(clusters.scenario).at(kWorkers), clusters.task,
+                                &clusters, &kHangDefaultTimeout);
+      std::lock_guard lock(mutex_);
+      outcomes_[case_name(clusters, kHangDefaultTimeout)] = std::move(result);
+    });
     std::atomic<std::size_t> next = 0;
     std::vector<std::thread> workers;
     for (int worker = 0; worker < kWorkers; ++worker) {
@@ -293,6 +308,7 @@ class Runs {
       });
     }
     for (auto& thread : workers) thread.join();
+    slow.join();
   }
 
   // The scenario's summary, with the caller replaced by a fresh session of its operator role.
@@ -393,9 +409,8 @@ std::vector<FaultCase> all_cases() {
 
 class FaultsE2e : public ::testing::TestWithParam<FaultCase> {};
 
-TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWasNeeded) {
-  const ApiCase& api = *GetParam().api;
-  const FaultKind& fault = *GetParam().fault;
+void expect_standard_retries_and_unknown_only_where_needed(const ApiCase& api,
+                                                           const FaultKind& fault) {
   const Runs& runs = Runs::get();
   ASSERT_EQ(runs.setup_error(), "");
   const Outcome& base = runs.baseline(api);
@@ -504,6 +519,24 @@ TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWa
     const json& f = after.at(api.needs_it);
     EXPECT_EQ(f["status"], "unknown") << f.dump();
     EXPECT_EQ(f.value("error", json::object()).value("api", ""), api.api) << f.dump();
+  }
+}
+
+TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWasNeeded) {
+  expect_standard_retries_and_unknown_only_where_needed(*GetParam().api, *GetParam().fault);
+}
+
+// With the default --timeout a hung call is given up after three attempts of 10 s, and what waits
+// for its answer still runs: the caller's and the task role's simulations (which a hang under
+// --timeout 4 leaves no time for) are evaluated as when the call fails at once.
+TEST(FaultsDefaultTimeout, AHungCallIsGivenUpAfterThreeAttemptsAndTheRestStillRuns) {
+  const ApiCase& clusters = *std::ranges::find(api_cases(), "ecs:DescribeClusters", &ApiCase::api);
+  expect_standard_retries_and_unknown_only_where_needed(clusters, kHangDefaultTimeout);
+  const Outcome& got = Runs::get().outcome(case_name(clusters, kHangDefaultTimeout));
+  const auto after = findings(got.report);
+  for (const auto& id : clusters.after_deadline) {
+    ASSERT_TRUE(after.contains(id)) << id;
+    EXPECT_NE(after.at(id)["status"], "unknown") << after.at(id).dump();
   }
 }
 
