@@ -58,8 +58,8 @@ int run(int argc, char** argv) {
   core::ProcessEnvironment env;
   core::SystemClock clock;
   // --timeout bounds everything from here on: every request (through `http` below), every retry
-  // and the version probes of the local tools.
-  const core::Deadline deadline = core::Deadline::after(clock, options.timeout);
+  // and the version probes of the local tools; not the time the user takes to type an MFA code.
+  core::Deadline deadline = core::Deadline::after(clock, options.timeout);
   net::CurlGlobal curl;
   // Counted for --debug's closing summary (and the benchmark): how many exchanges, how sequential.
   net::RequestLog requests;
@@ -69,7 +69,8 @@ int run(int argc, char** argv) {
   net::DeadlineTransport http(curl_http, deadline);
   aws::RealFileSystem files;
   aws::PosixProcessRunner processes;
-  aws::TerminalPrompter prompter;
+  aws::TerminalPrompter terminal;
+  aws::DeadlinePausingPrompter prompter(terminal, deadline, clock);
   std::function<void(std::string_view)> debug;
   if (options.debug) debug = [](std::string_view line) { std::cerr << debug_line(line); };
   aws::StsClient sts(http, clock, env, debug, &deadline);

@@ -77,6 +77,14 @@ void TerminalPrompter::notice(std::string_view message) {
   ::close(fd);
 }
 
+core::Result<std::string> DeadlinePausingPrompter::read_secret(std::string_view prompt) {
+  const auto started = clock_.monotonic_now();
+  auto answer = inner_.read_secret(prompt);
+  deadline_.extend(
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_.monotonic_now() - started));
+  return answer;
+}
+
 core::Result<std::string> prompt_mfa_code(Prompter& prompter, std::string_view serial,
                                           int attempts) {
   for (int i = 0; i < attempts; ++i) {

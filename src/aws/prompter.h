@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
+#include "core/deadline.h"
 #include "core/error.h"
 
 namespace eec::aws {
@@ -32,6 +34,22 @@ class TerminalPrompter final : public Prompter {
 
  private:
   std::string device_;
+};
+
+// A Prompter that stops the run's clock while the user types: the time read_secret() takes is
+// added to the deadline, so that --timeout bounds the run's own waiting, not the user's. The
+// deadline must outlive it; see Deadline::extend() for when that is safe.
+class DeadlinePausingPrompter final : public Prompter {
+ public:
+  DeadlinePausingPrompter(Prompter& inner, core::Deadline& deadline, const core::Clock& clock)
+      : inner_(inner), deadline_(deadline), clock_(clock) {}
+  [[nodiscard]] core::Result<std::string> read_secret(std::string_view prompt) override;
+  void notice(std::string_view message) override { inner_.notice(message); }
+
+ private:
+  Prompter& inner_;
+  core::Deadline& deadline_;
+  const core::Clock& clock_;
 };
 
 // Asks for the MFA code of `serial` until a non-empty one is typed (at most `attempts` times).

@@ -2,8 +2,9 @@
 // whole run must be over. Whatever waits (an HTTP request, a retry's backoff, a subprocess) asks
 // it how long it may still take.
 //
-// Contract: a small value type that borrows its Clock (which must outlive it); thread-safe
-// because Clock is. Reading the time is its only effect. remaining() is never negative.
+// Contract: a small value type that borrows its Clock (which must outlive it); its const
+// functions are thread-safe because Clock is. Reading the time is its only effect. remaining() is
+// never negative.
 #pragma once
 
 #include <chrono>
@@ -24,6 +25,10 @@ class Deadline {
   // `timeout`, shortened to the time left.
   [[nodiscard]] std::chrono::milliseconds cap(std::chrono::milliseconds timeout) const;
   [[nodiscard]] std::chrono::milliseconds budget() const { return budget_; }
+  // Moves the deadline `by` later: for time the run spent waiting for the user (an MFA code),
+  // which the AWS CLI does not limit either. Not safe while another thread reads the deadline;
+  // the prompts all happen before the run gathers anything in parallel.
+  void extend(std::chrono::milliseconds by) { at_ += by; }
   // "the run's time limit (--timeout 60 s)": how messages name it.
   [[nodiscard]] std::string describe() const;
 

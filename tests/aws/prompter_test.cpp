@@ -9,7 +9,13 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <string>
 #include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/deadline.h"
 
 namespace eec::aws {
 namespace {
@@ -75,6 +81,39 @@ TEST(TerminalPrompter, NotATerminalIsAConfigError) {
   ASSERT_FALSE(code.has_value());
   EXPECT_EQ(code.error().message,
             "there is no terminal to ask on (/dev/null: Inappropriate ioctl for device)");
+}
+
+// A user who takes 45 s to type the code under --timeout 60 still has the run's 60 s.
+class SlowTypist final : public Prompter {
+ public:
+  explicit SlowTypist(core::FakeClock& clock) : clock_(clock) {}
+  core::Result<std::string> read_secret(std::string_view) override {
+    clock_.advance(std::chrono::seconds(45));
+    return std::string("123456");
+  }
+  void notice(std::string_view message) override { notices.emplace_back(message); }
+  std::vector<std::string> notices;
+
+ private:
+  core::FakeClock& clock_;
+};
+
+TEST(DeadlinePausingPrompter, TheTimeSpentTypingIsNotCountedAgainstTheDeadline) {
+  core::FakeClock clock(std::chrono::system_clock::time_point{} + std::chrono::hours(1));
+  core::Deadline deadline = core::Deadline::after(clock, std::chrono::seconds(60));
+  clock.advance(std::chrono::seconds(5));
+  SlowTypist typist(clock);
+  DeadlinePausingPrompter prompter(typist, deadline, clock);
+
+  auto code = prompter.read_secret("MFA code: ");
+  ASSERT_TRUE(code);
+  EXPECT_EQ(*code, "123456");
+  EXPECT_EQ(deadline.remaining(), std::chrono::seconds(55));
+  prompter.notice("again");
+  EXPECT_EQ(typist.notices, std::vector<std::string>{"again"});
+  // Time outside the prompt still counts.
+  clock.advance(std::chrono::seconds(50));
+  EXPECT_EQ(deadline.remaining(), std::chrono::seconds(5));
 }
 
 }  // namespace
