@@ -75,7 +75,7 @@ int run(int argc, char** argv) {
   aws::StsClient sts(http, clock, env, debug, &deadline);
   aws::SsoPortalClient sso(http, clock, env, debug, &deadline);
   const CheckerSeams seams{
-      {env, clock, files, http, processes, prompter, sts, sso, debug}, debug, &deadline};
+      {env, clock, files, http, processes, prompter, sts, sso, debug, &deadline}, debug, &deadline};
 
   const CheckerOutcome outcome = run_checker(options, seams, EEC_VERSION);
   if (options.output == OutputFormat::json) {

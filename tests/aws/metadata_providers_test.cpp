@@ -4,6 +4,7 @@
 #include "aws/credential_chain.h"
 #include "aws/credential_fakes.h"
 #include "aws/credential_time.h"
+#include "core/deadline.h"
 
 namespace eec::aws {
 namespace {
@@ -50,6 +51,53 @@ TEST(ContainerCredentials, RetriesThreeTimesOneSecondApartThenFails) {
             "did not give credentials after 3 attempts: HTTP 500");
   EXPECT_EQ(rig.http.requests.size(), 3u);
   EXPECT_EQ(rig.clock.total_slept(), std::chrono::seconds(2));
+}
+
+// An endpoint that never answers: each request takes its whole timeout on the fake clock.
+class HangingHttp final : public net::HttpTransport {
+ public:
+  explicit HangingHttp(core::FakeClock& clock) : clock_(clock) {}
+  core::Result<net::HttpResponse> send(const net::HttpRequest& request) override {
+    ++requests;
+    clock_.advance(request.total_timeout);
+    return core::make_error(core::ErrorKind::timeout, "GET http://localhost: timed out");
+  }
+  int requests = 0;
+
+ private:
+  core::FakeClock& clock_;
+};
+
+// --timeout 4: the first attempt times out after 2 s, the second 1 s later, at the deadline; the
+// third would start after it, so neither its pause nor itself happens.
+TEST(ContainerCredentials, NoPauseOrAttemptAfterTheRunsDeadline) {
+  ChainRig rig;
+  rig.env.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://localhost/creds");
+  HangingHttp http(rig.clock);
+  const core::Deadline deadline = core::Deadline::after(rig.clock, std::chrono::seconds(4));
+  auto shared = rig.config();
+  CredentialSeams seams{rig.env,      rig.clock, rig.files, http, rig.processes,
+                        rig.prompter, rig.sts,   rig.sso,   {},   &deadline};
+  auto resolved =
+      resolve_credentials(seams, *shared, {select_profile(std::nullopt, rig.env), "us-east-1"});
+  ASSERT_FALSE(resolved.has_value());
+  EXPECT_EQ(http.requests, 2);
+  EXPECT_EQ(rig.clock.total_slept(), std::chrono::seconds(1));
+  EXPECT_TRUE(deadline.passed());
+  EXPECT_EQ(resolved.error().kind, core::ErrorKind::timeout);
+  EXPECT_EQ(resolved.error().message,
+            "container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI): http://localhost/creds "
+            "did not give credentials after 2 attempts: GET http://localhost: timed out; no time "
+            "left to retry within the run's time limit (--timeout 4 s)");
+
+  // Far from the deadline: the three attempts of botocore.
+  HangingHttp patient(rig.clock);
+  const core::Deadline later = core::Deadline::after(rig.clock, std::chrono::seconds(60));
+  CredentialSeams unhurried{rig.env,      rig.clock, rig.files, patient, rig.processes,
+                            rig.prompter, rig.sts,   rig.sso,   {},      &later};
+  EXPECT_FALSE(resolve_credentials(unhurried, *shared,
+                                   {select_profile(std::nullopt, rig.env), "us-east-1"}));
+  EXPECT_EQ(patient.requests, 3);
 }
 
 TEST(ContainerCredentialsErrors, HostThatIsNotAllowed) {
