@@ -186,8 +186,8 @@ class AssumeRoleResolver {
     }
     auto credentials = chain_.seams.sts.assume_role(source, chain_.request.region, request);
     if (!credentials) {
-      return with_context(credentials.error(),
-                          "sts AssumeRole " + key.role_arn + " (profile \"" + profile + "\")");
+      return call_failed(credentials.error(),
+                         "sts AssumeRole " + key.role_arn + " (profile \"" + profile + "\")");
     }
     chain_.debug("credentials: assume-role: assumed " + key.role_arn + " for profile \"" + profile +
                  "\" as session " + request.role_session_name + ", access key " +

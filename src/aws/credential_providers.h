@@ -36,6 +36,9 @@ struct Chain {
 }
 // The error `base` with `context: ` put before its message.
 [[nodiscard]] std::unexpected<core::Error> with_context(core::Error base, std::string_view context);
+// The same for the error of a failed AWS call, whose message then also names the AWS error code and
+// the HTTP status when there are any: "CONTEXT: Throttling (HTTP 400): Rate exceeded".
+[[nodiscard]] std::unexpected<core::Error> call_failed(core::Error base, std::string_view context);
 [[nodiscard]] std::string where(const Setting& setting);  // "FILE, line N"
 
 [[nodiscard]] Outcome from_environment(const Chain& chain);
