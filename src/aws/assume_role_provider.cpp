@@ -148,8 +148,10 @@ class AssumeRoleResolver {
                           ? from_container(chain_)
                           : from_instance_metadata(chain_, chain_.request.profile.name);
     if (!outcome || *outcome) return outcome;
+    const std::string why = chain_.why_nothing != nullptr ? *chain_.why_nothing : std::string();
     return fail("No credentials found in credential_source " + source +
-                " referenced in profile \"" + profile + "\".");
+                " referenced in profile \"" + profile + "\"" +
+                (why.empty() ? std::string() : " (" + why + ")") + ".");
   }
 
   Outcome from_source_profile(const std::string& source) {

@@ -110,7 +110,8 @@ core::Result<ResolvedCredentials> resolve_credentials(const CredentialSeams& sea
   CredentialRequest effective = request;
   if (effective.profile.name.empty())
     effective.profile.name = "default";  // botocore: `or 'default'`
-  Chain chain{seams, config, effective};
+  std::string why_nothing;
+  Chain chain{seams, config, effective, true, &why_nothing};
   auto outcome = run_chain(chain);
   if (!outcome) return std::unexpected(outcome.error());
   if (!*outcome) {
@@ -119,8 +120,9 @@ core::Result<ResolvedCredentials> resolve_credentials(const CredentialSeams& sea
         "Unable to locate credentials: none in the environment, in profile \"" +
             request.profile.name + "\" of " + config.files.config_file + " or " +
             config.files.credentials_file +
-            ", from a container credentials endpoint or from EC2 instance metadata. Run `aws "
-            "configure` or `aws sso login`, or set AWS_PROFILE.");
+            ", from a container credentials endpoint or from EC2 instance metadata" +
+            (why_nothing.empty() ? "" : " (" + why_nothing + ")") +
+            ". Run `aws configure` or `aws sso login`, or set AWS_PROFILE.");
   }
   ResolvedCredentials credentials = std::move(**outcome);
   chain.debug(

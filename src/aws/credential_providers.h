@@ -22,6 +22,10 @@ struct Chain {
   // False inside a source_profile chain: the CLI caches web identity and SSO answers of the main
   // chain only (assume-role answers everywhere).
   bool main_chain = true;
+  // Why a source that was tried found nothing though it was there to ask (instance metadata that
+  // answered badly or not at all), for the message when no source has credentials. Owned by
+  // resolve_credentials(); may be null.
+  std::string* why_nothing = nullptr;
 
   void debug(std::string_view line) const {
     if (seams.debug) seams.debug(line);
