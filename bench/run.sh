@@ -14,7 +14,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
-scenarios=(healthy-fargate broken-fargate shared-vpc ec2-old-agent)
+scenarios=(healthy-fargate broken-fargate shared-vpc ec2-old-agent ec2-generated-profile)
 
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing; run scripts/setup.sh" >&2; exit 1; }
 

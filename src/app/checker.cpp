@@ -157,7 +157,7 @@ CheckerOutcome run_checker(const Options& options, const CheckerSeams& seams,
         return facts;
       }).share();
   model::TargetFacts target =
-      collect::collect_target(apis, local_future, ref, checks::plan_simulations);
+      collect::collect_target(apis, local, local_future, ref, checks::plan_simulations);
   return finish(local_future.get(), std::move(target));
 }
 

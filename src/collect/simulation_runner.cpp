@@ -6,8 +6,18 @@
 
 namespace eec::collect {
 
-void SimulationRunner::start(const std::vector<model::SimulationRequest>& requests) {
+void SimulationRunner::start(const std::vector<model::SimulationRequest>& all,
+                             std::string_view scope) {
+  std::vector<model::SimulationRequest> requests;
+  for (const auto& request : all) {
+    if (request.check_id.starts_with(scope)) requests.push_back(request);
+  }
   std::lock_guard lock(mutex_);
+  std::erase_if(started_, [&](const auto& entry) {
+    return entry.first.starts_with(scope) &&
+           std::ranges::find(requests, entry.first, &model::SimulationRequest::check_id) ==
+               requests.end();
+  });
   std::vector<model::SimulationRequest> fresh;
   for (const auto& request : requests) {
     auto it = started_.find(request.check_id);

@@ -3,9 +3,13 @@
 // (simulation_batches.h) and sends each merged call on its own thread at once, and finish()
 // waits and hands every check the part of its call's answer it reads.
 //
-// A request that an earlier start() already sent identically (same check, principal, calls and
+// Each start() is given the whole plan from the facts known at that moment (or, with `scope`, its
+// part for the checks whose ids start with `scope`) and replaces the plan (that part) before it. A
+// request that an earlier start() already sent identically (same check, principal, calls and
 // context) is not sent again; a check whose request changed (its principal became known, say) is
-// simulated with the new request and its earlier answer is dropped.
+// simulated with the new request and its earlier answer is dropped; a check that the new plan no
+// longer has (a guessed principal that was not confirmed) is dropped too, its call left to finish
+// unread. This lets the collector start simulations early, even speculatively.
 //
 // Contract: borrows the IamApi (thread-safe; must outlive the runner). start() may be called from
 // any thread, one call at a time being enough (it locks); finish() once, after the last start().
@@ -18,6 +22,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aws/iam_api.h"
@@ -29,7 +34,9 @@ class SimulationRunner {
  public:
   explicit SimulationRunner(aws::IamApi& iam) : iam_(iam) {}
 
-  void start(const std::vector<model::SimulationRequest>& requests);
+  // Sends what `requests` newly asks for; with a `scope` ("iam.caller."), only the requests of
+  // the checks whose ids start with it count, and only those checks are replaced.
+  void start(const std::vector<model::SimulationRequest>& requests, std::string_view scope = {});
 
   // Every started check's latest request, answered; keyed by check id.
   [[nodiscard]] std::map<std::string, model::Fact<model::SimulationResult>> finish();

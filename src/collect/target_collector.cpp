@@ -13,10 +13,14 @@ namespace eec::collect {
 
 namespace {
 
+// Runs `f` on its own thread at once; its answer can be waited for from several others.
 template <class F>
-auto in_parallel(F&& f) {
-  return std::async(std::launch::async, std::forward<F>(f));
+auto later(F&& f) {
+  return std::async(std::launch::async, std::forward<F>(f)).share();
 }
+
+template <class T>
+using Later = std::shared_future<model::Fact<T>>;
 
 template <class T>
 model::Fact<T> fact(core::Result<T> result, std::string_view api) {
@@ -36,172 +40,240 @@ model::Fact<T> first_of(const std::vector<T>& items,
                             std::string(api)};
 }
 
+template <class T>
+model::Fact<T> first_of(core::Result<std::vector<T>> described, std::string_view api,
+                        std::string_view what) {
+  if (!described) return fact<T>(std::unexpected(std::move(described.error())), api);
+  return first_of(*described, {}, api, what);
+}
+
+const model::Task* task_of(const model::Fact<model::DescribeTasksResult>& tasks) {
+  const auto* described = tasks.value();
+  return described != nullptr && !described->tasks.empty() ? &described->tasks.front() : nullptr;
+}
+
+const model::Cluster* cluster_of(const model::Fact<model::DescribeClustersResult>& clusters) {
+  const auto* described = clusters.value();
+  return described != nullptr && !described->clusters.empty() ? &described->clusters.front()
+                                                              : nullptr;
+}
+
 // The last segment of an ARN's resource: "instance-profile/path/Name" -> "Name".
 std::string resource_name(std::string_view arn) {
   const auto slash = arn.rfind('/');
   return std::string(slash == std::string_view::npos ? arn : arn.substr(slash + 1));
 }
 
-std::string task_role_arn(const model::Task& task, const model::TargetFacts& facts) {
+std::string task_role_arn(const model::Task& task,
+                          const model::Fact<model::TaskDefinition>& definition) {
   if (!task.override_task_role_arn.empty()) return task.override_task_role_arn;
-  if (const auto* definition = facts.task_definition.value()) return definition->task_role_arn;
+  if (const auto* value = definition.value()) return value->task_role_arn;
   return {};
 }
 
+// The role an instance profile most likely holds: the profile's own path and name as a role
+// ("...:instance-profile/ecs/ecsInstanceRole" -> "...:role/ecs/ecsInstanceRole"), nullopt when
+// the profile ARN is not one.
+std::optional<model::InstanceProfile> guessed_profile(const std::string& profile_arn) {
+  auto arn = model::parse_arn(profile_arn);
+  constexpr std::string_view kPrefix = "instance-profile/";
+  if (!arn || !arn->resource.starts_with(kPrefix)) return std::nullopt;
+  model::InstanceProfile profile;
+  profile.arn = profile_arn;
+  model::Role role;
+  role.arn = fmt::format("arn:{}:iam::{}:role/{}", arn->partition, arn->account,
+                         arn->resource.substr(kPrefix.size()));
+  profile.roles.push_back(std::move(role));
+  return profile;
+}
+
+struct SubnetFacts {
+  model::Fact<model::Subnet> subnet;
+  std::string vpc_id;  // the subnet's, else what the task or its instance says
+};
+
 }  // namespace
 
-model::TargetFacts collect_target(const AwsApis& apis, std::shared_future<model::LocalFacts> local,
+model::TargetFacts collect_target(const AwsApis& apis, const model::LocalFacts& local_before_caller,
+                                  std::shared_future<model::LocalFacts> local,
                                   const model::TargetRef& target,
                                   const SimulationPlanner& planner) {
-  model::TargetFacts facts;
-  facts.target = target;
-
-  // Round 1.
-  auto tasks = in_parallel([&] { return apis.ecs.describe_tasks(target.cluster, {target.task}); });
-  auto clusters = in_parallel([&] { return apis.ecs.describe_clusters({target.cluster}); });
-  facts.tasks = fact(tasks.get(), "ecs:DescribeTasks");
-  facts.clusters = fact(clusters.get(), "ecs:DescribeClusters");
-
-  const model::Task* task = nullptr;
-  if (const auto* described = facts.tasks.value(); described && !described->tasks.empty()) {
-    task = &described->tasks.front();
-  }
-  const model::Cluster* cluster = nullptr;
-  if (const auto* described = facts.clusters.value(); described && !described->clusters.empty()) {
-    cluster = &described->clusters.front();
-  }
-  const std::string cluster_ref = task != nullptr ? task->cluster_arn : target.cluster;
   const model::NotApplicable no_task{"the task was not found"};
+  const model::NotApplicable not_needed{"not needed: the task has a task role or no instance"};
 
-  // Round 2.
-  std::optional<std::future<core::Result<model::TaskDefinition>>> definition;
-  std::optional<std::future<core::Result<model::DescribeContainerInstancesResult>>> instances;
-  std::optional<std::future<core::Result<model::DescribeServicesResult>>> services;
-  std::optional<std::future<core::Result<std::vector<model::Subnet>>>> subnets;
-  std::optional<std::future<core::Result<model::KeyMetadata>>> key;
-  std::optional<model::TaskSubnet> eni_subnet;
-  if (task != nullptr) {
-    definition =
-        in_parallel([&] { return apis.ecs.describe_task_definition(task->task_definition_arn); });
-    if (!task->container_instance_arn.empty()) {
-      instances = in_parallel([&] {
-        return apis.ecs.describe_container_instances(cluster_ref, {task->container_instance_arn});
+  // The arguments are all these two need.
+  Later<model::DescribeTasksResult> tasks = later([&] {
+    return fact(apis.ecs.describe_tasks(target.cluster, {target.task}), "ecs:DescribeTasks");
+  });
+  Later<model::DescribeClustersResult> clusters = later(
+      [&] { return fact(apis.ecs.describe_clusters({target.cluster}), "ecs:DescribeClusters"); });
+  auto cluster_ref = [&target](const model::Task& task) {
+    return task.cluster_arn.empty() ? target.cluster : task.cluster_arn;
+  };
+
+  // What the task names.
+  Later<model::TaskDefinition> definition =
+      later([&, tasks]() -> model::Fact<model::TaskDefinition> {
+        const model::Task* task = task_of(tasks.get());
+        if (task == nullptr) return no_task;
+        return fact(apis.ecs.describe_task_definition(task->task_definition_arn),
+                    "ecs:DescribeTaskDefinition");
       });
+  Later<model::ContainerInstance> instance =
+      later([&, tasks]() -> model::Fact<model::ContainerInstance> {
+        const model::Task* task = task_of(tasks.get());
+        if (task == nullptr) return no_task;
+        if (task->container_instance_arn.empty()) {
+          return model::NotApplicable{"the task has no container instance (Fargate)"};
+        }
+        auto described = apis.ecs.describe_container_instances(cluster_ref(*task),
+                                                               {task->container_instance_arn});
+        if (!described) {
+          return fact<model::ContainerInstance>(std::unexpected(described.error()),
+                                                "ecs:DescribeContainerInstances");
+        }
+        return first_of(described->container_instances, described->failures,
+                        "ecs:DescribeContainerInstances", "container instance");
+      });
+  Later<model::Service> service = later([&, tasks]() -> model::Fact<model::Service> {
+    const model::Task* task = task_of(tasks.get());
+    if (task == nullptr) return no_task;
+    const std::string name = model::service_name_of(*task);
+    if (name.empty()) return model::NotApplicable{"the task is not part of a service"};
+    auto described = apis.ecs.describe_services(cluster_ref(*task), {name});
+    if (!described) {
+      return fact<model::Service>(std::unexpected(described.error()), "ecs:DescribeServices");
     }
-    if (const std::string service = model::service_name_of(*task); !service.empty()) {
-      services =
-          in_parallel([&, service] { return apis.ecs.describe_services(cluster_ref, {service}); });
+    return first_of(described->services, described->failures, "ecs:DescribeServices", "service");
+  });
+
+  // What the cluster names.
+  Later<model::KeyMetadata> key = later([&, clusters]() -> model::Fact<model::KeyMetadata> {
+    const model::Cluster* cluster = cluster_of(clusters.get());
+    std::string key_id;
+    if (cluster != nullptr && cluster->execute_command_configuration) {
+      key_id = cluster->execute_command_configuration->kms_key_id;
     }
-    eni_subnet = model::task_subnet(*task, nullptr);
-    if (eni_subnet && !eni_subnet->subnet_id.empty()) {
-      subnets = in_parallel([&] { return apis.ec2.describe_subnets({eni_subnet->subnet_id}); });
+    if (key_id.empty()) return model::NotApplicable{"no KMS key is configured for ECS Exec"};
+    return fact(apis.kms.describe_key(key_id), "kms:DescribeKey");
+  });
+
+  // The network: the ENI's subnet (or the container instance's), then its VPC's endpoints.
+  std::shared_future<SubnetFacts> subnet = later([&, tasks, instance]() -> SubnetFacts {
+    const model::Task* task = task_of(tasks.get());
+    if (task == nullptr) return {no_task, {}};
+    std::optional<model::TaskSubnet> ref = model::task_subnet(*task, nullptr);
+    if (!ref || ref->subnet_id.empty()) ref = model::task_subnet(*task, instance.get().value());
+    if (!ref || ref->subnet_id.empty()) {
+      return {model::NotApplicable{"the task has no subnet the tool can see"},
+              ref ? ref->vpc_id : std::string()};
     }
-  }
-  std::string key_id;
-  if (cluster != nullptr && cluster->execute_command_configuration) {
-    key_id = cluster->execute_command_configuration->kms_key_id;
-  }
-  if (!key_id.empty()) key = in_parallel([&] { return apis.kms.describe_key(key_id); });
+    SubnetFacts out{
+        first_of(apis.ec2.describe_subnets({ref->subnet_id}), "ec2:DescribeSubnets", "subnet"),
+        ref->vpc_id};
+    if (const auto* described = out.subnet.value()) out.vpc_id = described->vpc_id;
+    return out;
+  });
+  Later<std::vector<model::VpcEndpoint>> endpoints =
+      later([&, subnet]() -> model::Fact<std::vector<model::VpcEndpoint>> {
+        const SubnetFacts& known = subnet.get();
+        if (!known.vpc_id.empty()) {
+          return fact(apis.ec2.describe_vpc_endpoints(known.vpc_id), "ec2:DescribeVpcEndpoints");
+        }
+        if (const auto* missing = known.subnet.unavailable()) return *missing;  // same reason
+        return model::NotApplicable{"the task's VPC is not known"};
+      });
 
-  facts.task_definition = definition ? fact(definition->get(), "ecs:DescribeTaskDefinition")
-                                     : model::Fact<model::TaskDefinition>(no_task);
-  if (instances) {
-    auto described = instances->get();
-    facts.container_instance =
-        described ? first_of(described->container_instances, described->failures,
-                             "ecs:DescribeContainerInstances", "container instance")
-                  : fact<model::ContainerInstance>(std::unexpected(described.error()),
-                                                   "ecs:DescribeContainerInstances");
-  } else {
-    facts.container_instance =
-        task ? model::NotApplicable{"the task has no container instance (Fargate)"} : no_task;
-  }
-  if (services) {
-    auto described = services->get();
-    facts.service =
-        described
-            ? first_of(described->services, described->failures, "ecs:DescribeServices", "service")
-            : fact<model::Service>(std::unexpected(described.error()), "ecs:DescribeServices");
-  } else {
-    facts.service = task ? model::NotApplicable{"the task is not part of a service"} : no_task;
-  }
-  if (subnets) {
-    auto described = subnets->get();
-    facts.subnet =
-        described ? first_of(*described, {}, "ec2:DescribeSubnets", "subnet")
-                  : fact<model::Subnet>(std::unexpected(described.error()), "ec2:DescribeSubnets");
-  }
-  facts.kms_key = key ? fact(key->get(), "kms:DescribeKey")
-                      : model::Fact<model::KeyMetadata>(
-                            model::NotApplicable{"no KMS key is configured for ECS Exec"});
+  // The instance role of an EC2 task without a task role.
+  Later<model::Instance> ec2 =
+      later([&, tasks, instance, definition]() -> model::Fact<model::Instance> {
+        const model::Task* task = task_of(tasks.get());
+        if (task == nullptr) return not_needed;
+        const model::ContainerInstance* container_instance = instance.get().value();
+        if (container_instance == nullptr || container_instance->ec2_instance_id.empty() ||
+            !task_role_arn(*task, definition.get()).empty()) {
+          return not_needed;
+        }
+        return first_of(apis.ec2.describe_instances({container_instance->ec2_instance_id}),
+                        "ec2:DescribeInstances", "instance");
+      });
+  Later<model::InstanceProfile> profile = later([&, ec2]() -> model::Fact<model::InstanceProfile> {
+    const model::Fact<model::Instance>& described = ec2.get();
+    if (const auto* why = described.not_applicable()) return *why;
+    const model::Instance* value = described.value();
+    if (value == nullptr) return {};  // DescribeInstances failed; task.role names that call
+    if (value->iam_instance_profile_arn.empty()) {
+      return model::NotApplicable{"the instance has no instance profile"};
+    }
+    return fact(apis.iam.get_instance_profile(resource_name(value->iam_instance_profile_arn)),
+                "iam:GetInstanceProfile");
+  });
 
-  // Round 3: what needs round 2's answers, and the simulations.
-  const model::ContainerInstance* instance = facts.container_instance.value();
-  std::optional<model::TaskSubnet> subnet_ref = eni_subnet;
-  if (task != nullptr && (!subnet_ref || subnet_ref->subnet_id.empty())) {
-    subnet_ref = model::task_subnet(*task, instance);
-  }
-  std::optional<std::future<core::Result<std::vector<model::Subnet>>>> late_subnets;
-  if (!subnets && subnet_ref && !subnet_ref->subnet_id.empty()) {
-    late_subnets = in_parallel([&] { return apis.ec2.describe_subnets({subnet_ref->subnet_id}); });
-  }
-  std::string vpc_id = subnet_ref ? subnet_ref->vpc_id : std::string();
-  if (const auto* subnet = facts.subnet.value()) vpc_id = subnet->vpc_id;
-  std::optional<std::future<core::Result<std::vector<model::VpcEndpoint>>>> endpoints;
-  if (!vpc_id.empty()) {
-    endpoints = in_parallel([&] { return apis.ec2.describe_vpc_endpoints(vpc_id); });
-  }
-  std::optional<std::future<core::Result<std::vector<model::Instance>>>> ec2_instances;
-  if (task != nullptr && instance != nullptr && !instance->ec2_instance_id.empty() &&
-      task_role_arn(*task, facts).empty()) {
-    ec2_instances =
-        in_parallel([&] { return apis.ec2.describe_instances({instance->ec2_instance_id}); });
-  }
-
-  // The simulations, all at once when everything the planner reads is known: now, or on EC2
-  // without a task role once the instance profile is (round 4). One pass, so that requests that
-  // share principal and context are merged into one call (simulation_runner.h).
-  const model::LocalFacts& local_facts = local.get();
+  // The simulations, in passes (see the header). The planner reads every fact below; one still
+  // being gathered is NotApplicable to it, so that it plans nothing that depends on it.
   SimulationRunner simulations(apis.iam);
-  if (!ec2_instances) {
-    const model::NotApplicable not_needed{"not needed: the task has a task role or no instance"};
-    facts.ec2_instance = not_needed;
-    facts.instance_profile = not_needed;
-    simulations.start(planner(local_facts, facts));
-  } else {
-    // Round 4: the instance profile of an EC2 task without a task role; then the simulations.
-    auto described = ec2_instances->get();
-    facts.ec2_instance = described ? first_of(*described, {}, "ec2:DescribeInstances", "instance")
-                                   : fact<model::Instance>(std::unexpected(described.error()),
-                                                           "ec2:DescribeInstances");
-    const auto* ec2 = facts.ec2_instance.value();
-    if (ec2 != nullptr && !ec2->iam_instance_profile_arn.empty()) {
-      facts.instance_profile =
-          fact(apis.iam.get_instance_profile(resource_name(ec2->iam_instance_profile_arn)),
-               "iam:GetInstanceProfile");
-    } else if (ec2 != nullptr) {
-      facts.instance_profile = model::NotApplicable{"the instance has no instance profile"};
+  const model::NotApplicable pending{"still being gathered"};
+  auto snapshot = [&] {
+    model::TargetFacts known;
+    known.target = target;
+    known.tasks = tasks.get();
+    known.clusters = clusters.get();
+    // The key's ARN is the configured one unless that is an alias: only then do the KMS checks'
+    // simulations wait for kms:DescribeKey (the last pass).
+    known.kms_key = pending;
+    known.task_definition = pending;
+    known.container_instance = pending;
+    known.ec2_instance = pending;
+    known.instance_profile = pending;
+    return known;
+  };
+  // The caller's: its identity, the task and cluster (ARNs, tags).
+  auto caller_pass = later([&] {
+    const model::TargetFacts known = snapshot();
+    simulations.start(planner(local.get(), known), "iam.caller.");
+  });
+  // The task role's: the task definition (or, on EC2 without a task role, the instance profile),
+  // and the cluster's exec configuration; not the caller.
+  auto role_pass = later([&] {
+    model::LocalFacts before_caller = local_before_caller;
+    before_caller.caller = pending;
+    model::TargetFacts known = snapshot();
+    known.task_definition = definition.get();
+    const model::Task* task = task_of(known.tasks);
+    if (task == nullptr || task->container_instance_arn.empty()) {
+      known.container_instance = instance.get();
+      known.ec2_instance = ec2.get();
+      known.instance_profile = profile.get();
     }
-    simulations.start(planner(local_facts, facts));
-  }
+    simulations.start(planner(before_caller, known), "iam.task-role.");
+    if (task == nullptr || task->container_instance_arn.empty()) return;
+    known.container_instance = instance.get();
+    known.ec2_instance = ec2.get();
+    const model::Instance* value = known.ec2_instance.value();
+    if (auto guess =
+            value != nullptr ? guessed_profile(value->iam_instance_profile_arn) : std::nullopt) {
+      known.instance_profile = *guess;
+      simulations.start(planner(before_caller, known), "iam.task-role.");
+    }
+    known.instance_profile = profile.get();
+    simulations.start(planner(before_caller, known), "iam.task-role.");
+  });
+  caller_pass.get();
+  role_pass.get();
 
-  if (late_subnets) {
-    auto described = late_subnets->get();
-    facts.subnet =
-        described ? first_of(*described, {}, "ec2:DescribeSubnets", "subnet")
-                  : fact<model::Subnet>(std::unexpected(described.error()), "ec2:DescribeSubnets");
-  }
-  if (!subnets && !late_subnets) {
-    facts.subnet = task ? model::NotApplicable{"the task has no subnet the tool can see"} : no_task;
-  }
-  if (endpoints) {
-    facts.vpc_endpoints = fact(endpoints->get(), "ec2:DescribeVpcEndpoints");
-  } else if (const auto* missing = facts.subnet.unavailable()) {
-    facts.vpc_endpoints = *missing;  // the VPC is unknown for the same reason
-  } else {
-    facts.vpc_endpoints = model::NotApplicable{"the task's VPC is not known"};
-  }
+  // The last pass, from every fact: sends only what the passes above planned differently.
+  model::TargetFacts known = snapshot();
+  known.kms_key = key.get();
+  known.task_definition = definition.get();
+  known.container_instance = instance.get();
+  known.ec2_instance = ec2.get();
+  known.instance_profile = profile.get();
+  simulations.start(planner(local.get(), known));
 
+  model::TargetFacts facts = std::move(known);
+  facts.service = service.get();
+  facts.subnet = subnet.get().subnet;
+  facts.vpc_endpoints = endpoints.get();
   facts.simulations = simulations.finish();
   return facts;
 }

@@ -1,6 +1,7 @@
 #include "net/request_observer.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "net/redact.h"
 
@@ -36,19 +37,19 @@ std::size_t RequestLog::size() const {
 
 std::size_t RequestLog::sequential_rounds() const {
   std::vector<Entry> sorted = entries();
-  // The largest set of pairwise non-overlapping intervals (greedy by earliest end) is the longest
-  // chain of exchanges that each waited for the one before.
+  if (sorted.empty()) return 0;
   std::sort(sorted.begin(), sorted.end(),
             [](const Entry& a, const Entry& b) { return a.end < b.end; });
-  std::size_t rounds = 0;
-  std::optional<SteadyTime> last_end;
-  for (const Entry& entry : sorted) {
-    if (!last_end || entry.start >= *last_end) {
-      ++rounds;
-      last_end = entry.end;
-    }
+  std::size_t rounds = 1;
+  auto current = std::prev(sorted.end());
+  for (;;) {
+    // The last exchange to end at or before `current` started.
+    auto after = std::upper_bound(sorted.begin(), current, current->start,
+                                  [](SteadyTime start, const Entry& e) { return start < e.end; });
+    if (after == sorted.begin()) return rounds;
+    current = std::prev(after);
+    ++rounds;
   }
-  return rounds;
 }
 
 }  // namespace eec::net

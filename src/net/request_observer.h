@@ -48,8 +48,10 @@ class RequestLog final : public RequestObserver {
   [[nodiscard]] std::vector<Entry> entries() const;
   [[nodiscard]] std::size_t size() const;
 
-  // The longest chain of exchanges in which each started after the previous one ended: the
-  // number of round trips the run could not overlap. Concurrent exchanges count once.
+  // The round trips on the critical path: from the exchange that ended last, back through the
+  // exchange that ended last before each one started (the answer it most likely waited for),
+  // counted. Concurrent exchanges count once; a quick unrelated chain that happened to finish
+  // early does not lengthen it, as it would the longest chain of non-overlapping exchanges.
   [[nodiscard]] std::size_t sequential_rounds() const;
 
  private:

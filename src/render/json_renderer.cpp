@@ -1,5 +1,7 @@
 #include "render/json_renderer.h"
 
+#include "render/terminal_safe.h"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -60,22 +62,23 @@ Json findings_json(const std::vector<core::Finding>& findings) {
   return out;
 }
 
-// nlohmann escapes the C0 controls but writes DEL and the C1 controls (U+0080..U+009F) raw, and
-// a terminal showing the JSON acts on them (U+009B is a one-character CSI). Outside strings the
-// dump is plain ASCII, so escaping every occurrence keeps the document valid and its values equal.
+// nlohmann escapes the C0 controls but writes DEL, the C1 controls (U+0080..U+009F) and the
+// invisible bidirectional controls raw, and a terminal showing the JSON acts on them (U+009B is a
+// one-character CSI; U+202E reverses what follows). Outside strings the dump is plain ASCII, so
+// escaping every occurrence keeps the document valid and its values equal. The same characters
+// as the text report's (terminal_safe.h).
 std::string escape_terminal_controls(const std::string& json) {
   std::string out;
   out.reserve(json.size());
-  for (std::size_t i = 0; i < json.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(json[i]);
-    if (byte == 0x7F) {
+  for (std::size_t i = 0; i < json.size();) {
+    if (json[i] == '\x7f') {
       out += "\\u007f";
-    } else if (byte == 0xC2 && i + 1 < json.size() &&
-               static_cast<unsigned char>(json[i + 1]) <= 0x9F) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(json[i + 1]));
       ++i;
+    } else if (const auto escaped = escaped_character_at(json, i)) {
+      out += fmt::format("\\u{:04x}", escaped->code);
+      i += escaped->length;
     } else {
-      out += json[i];
+      out += json[i++];
     }
   }
   return out;

@@ -53,6 +53,15 @@ bool escaped_code_point(std::uint32_t code) {
 
 }  // namespace
 
+std::optional<EscapedCharacter> escaped_character_at(std::string_view text, std::size_t i) {
+  if (i >= text.size() || static_cast<std::uint8_t>(text[i]) < 0x80) return std::nullopt;
+  const std::size_t length = utf8_length(text, i);
+  if (length == 0) return std::nullopt;
+  const std::uint32_t code = code_point(text, i, length);
+  if (!escaped_code_point(code)) return std::nullopt;
+  return EscapedCharacter{code, length};
+}
+
 std::string terminal_safe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -86,8 +95,8 @@ std::string terminal_safe(std::string_view text) {
       ++i;
       continue;
     }
-    if (const std::uint32_t code = code_point(text, i, length); escaped_code_point(code)) {
-      out += fmt::format("\\u{:04x}", code);
+    if (const auto escaped = escaped_character_at(text, i)) {
+      out += fmt::format("\\u{:04x}", escaped->code);
     } else {
       out.append(text.substr(i, length));
     }

@@ -7,11 +7,24 @@
 // including other valid multi-byte UTF-8, passes unchanged.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace eec::render {
 
 [[nodiscard]] std::string terminal_safe(std::string_view text);
+
+// A valid multi-byte UTF-8 character that terminal_safe() writes as a \uXXXX escape (a C1 or an
+// invisible bidirectional control); the JSON report escapes the same characters.
+struct EscapedCharacter {
+  std::uint32_t code = 0;
+  std::size_t length = 0;  // bytes
+};
+// The one starting at text[i], or nullopt (ASCII, any other character, invalid UTF-8).
+[[nodiscard]] std::optional<EscapedCharacter> escaped_character_at(std::string_view text,
+                                                                   std::size_t i);
 
 }  // namespace eec::render

@@ -236,6 +236,36 @@ TEST_F(SimulationRunnerTest, AnIdenticalRequestIsNotSentAgainAChangedOneIs) {
             (Pairs{{"ecs:DescribeTasks", kTask}, {"ecs:DescribeTasks", kCluster}}));
 }
 
+TEST_F(SimulationRunnerTest, ACheckTheLatestPlanNoLongerHasIsDropped) {
+  {
+    SimulationRunner runner(iam);
+    // A speculative plan simulates a guessed principal; the confirmed plan has no such check.
+    auto guessed = exec_request(kOther);
+    guessed.check_id = "iam.task-role.a";
+    runner.start({exec_request(), guessed});
+    runner.start({exec_request()});
+    const auto results = runner.finish();
+    ASSERT_EQ(results.size(), 1U);
+    EXPECT_TRUE(results.contains("iam.caller.execute-command"));
+  }                                        // the destructor waits for the dropped call
+  EXPECT_EQ(transport.sent().size(), 2U);  // each sent once; the caller's not again
+}
+
+TEST_F(SimulationRunnerTest, AScopedPlanReplacesOnlyItsOwnChecks) {
+  SimulationRunner runner(iam);
+  auto role = exec_request(kOther);
+  role.check_id = "iam.task-role.a";
+  // The task role's pass, then the caller's: neither drops the other's check.
+  runner.start({role, describe_request()}, "iam.task-role.");
+  runner.start({exec_request()}, "iam.caller.");
+  const auto results = runner.finish();
+  ASSERT_EQ(results.size(), 2U);
+  EXPECT_TRUE(results.contains("iam.task-role.a"));
+  EXPECT_TRUE(results.contains("iam.caller.execute-command"));
+  EXPECT_FALSE(results.contains("iam.caller.describe-tasks"));  // outside the first's scope
+  EXPECT_EQ(transport.sent().size(), 2U);
+}
+
 TEST_F(SimulationRunnerTest, NothingStartedNothingSent) {
   SimulationRunner runner(iam);
   runner.start({});

@@ -320,7 +320,7 @@ TEST_F(AwsOperations, Ec2TaskReadsContainerInstanceInstanceAndProfile) {
   EXPECT_EQ(profile->path, "/ecs/instances/");
   ASSERT_EQ(profile->roles.size(), 1U);
   EXPECT_EQ(profile->roles[0].arn, str(s["instanceProfile"]["roleArn"]));
-  EXPECT_EQ(profile->roles[0].path, "/ecs/");
+  EXPECT_EQ(profile->roles[0].path, "/ecs/instances/");
 }
 
 TEST_F(AwsOperations, SharedVpcSubnetOwnerAndServiceConnectAttachmentFirst) {

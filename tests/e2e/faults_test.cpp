@@ -71,6 +71,12 @@ const std::vector<FaultKind>& fault_kinds() {
   return kinds;
 }
 
+// A hang without --timeout: each attempt ends at the per-request timeout (10 s), three attempts,
+// and the run goes on within the default 60 s deadline. One call only (it takes half a minute):
+// ecs:DescribeClusters, whose answer the simulations wait for and then do without.
+const FaultKind kHangDefaultTimeout{"hang_default_timeout", "hang", "forever", Expect::retried,
+                                    "timeout"};
+
 // The code AWS answers with, per fault and service (the emulator sends the same).
 std::string aws_code(const std::string& kind, const std::string& service) {
   static const std::map<std::string, std::map<std::string, std::string>> codes = {
@@ -105,13 +111,29 @@ struct ApiCase {
   std::string task = "main";  // the scenario's task (summary.tasks) the tool checks
   // A finding that keeps its status without the call but whose detail must then name it.
   std::string names_it;
+  // Findings whose own call waits for this call's answer (and goes out without it when the call
+  // fails): when the call hangs, theirs is sent after the deadline and ends `unknown` (timeout).
+  // Every other finding that needs nothing from the call is evaluated although it hangs.
+  std::vector<std::string> after_deadline = {};
 };
+
+// The caller's simulations carry the task's and the cluster's tags as context.
+const std::vector<std::string> kCallerSimulations = {
+    "iam.caller.describe-tasks", "iam.caller.execute-command", "iam.caller.start-session"};
 
 const std::vector<ApiCase>& api_cases() {
   static const std::vector<ApiCase> cases = {
       {"healthy-fargate", "sts:GetCallerIdentity", "local.caller"},
-      {"healthy-fargate", "ecs:DescribeTasks", "container.exec-agent"},
-      {"healthy-fargate", "ecs:DescribeClusters", "cluster.exists"},
+      {"healthy-fargate", "ecs:DescribeTasks", "container.exec-agent", "main", "",
+       kCallerSimulations},
+      // The task role's simulations also wait for the cluster's exec configuration.
+      {"healthy-fargate",
+       "ecs:DescribeClusters",
+       "cluster.exists",
+       "main",
+       "",
+       {"iam.caller.describe-tasks", "iam.caller.execute-command", "iam.caller.start-session",
+        "iam.task-role.ssmmessages"}},
       {"healthy-fargate", "ecs:DescribeTaskDefinition", "container.init-process/web"},
       {"healthy-fargate", "ec2:DescribeSubnets", "network.subnet"},
       {"healthy-fargate", "ec2:DescribeVpcEndpoints", "network.ssmmessages-endpoint"},
@@ -263,6 +285,15 @@ class Runs {
       };
       return weight(a.second->expect) < weight(b.second->expect);
     });
+    // The half-minute case on the baseline's session, alongside the workers.
+    const ApiCase& clusters =
+        *std::ranges::find(api_cases(), "ecs:DescribeClusters", &ApiCase::api);
+    std::thread slow([&] {
+      Outcome result = run_case(sessions_.at(clusters.scenario).at(kWorkers), clusters.task,
+                                &clusters, &kHangDefaultTimeout);
+      std::lock_guard lock(mutex_);
+      outcomes_[case_name(clusters, kHangDefaultTimeout)] = std::move(result);
+    });
     std::atomic<std::size_t> next = 0;
     std::vector<std::thread> workers;
     for (int worker = 0; worker < kWorkers; ++worker) {
@@ -277,6 +308,7 @@ class Runs {
       });
     }
     for (auto& thread : workers) thread.join();
+    slow.join();
   }
 
   // The scenario's summary, with the caller replaced by a fresh session of its operator role.
@@ -377,9 +409,8 @@ std::vector<FaultCase> all_cases() {
 
 class FaultsE2e : public ::testing::TestWithParam<FaultCase> {};
 
-TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWasNeeded) {
-  const ApiCase& api = *GetParam().api;
-  const FaultKind& fault = *GetParam().fault;
+void expect_standard_retries_and_unknown_only_where_needed(const ApiCase& api,
+                                                           const FaultKind& fault) {
   const Runs& runs = Runs::get();
   ASSERT_EQ(runs.setup_error(), "");
   const Outcome& base = runs.baseline(api);
@@ -464,6 +495,12 @@ TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWa
       // Calls cut short by the deadline, this one or later ones, say so.
       EXPECT_NE(message.find("--timeout " + std::string(kHangTimeout) + " s"), std::string::npos)
           << key << " " << f.dump();
+      // Only what waited for the hung call: nothing else was held back.
+      if (f["error"].value("api", "") != api.api) {
+        EXPECT_NE(std::ranges::find(api.after_deadline, f["id"].get<std::string>()),
+                  api.after_deadline.end())
+            << key << " waited for " << api.api << ": " << f.dump();
+      }
     } else {
       EXPECT_EQ(f["error"].value("api", ""), api.api) << key << " " << f.dump();
     }
@@ -482,6 +519,24 @@ TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWa
     const json& f = after.at(api.needs_it);
     EXPECT_EQ(f["status"], "unknown") << f.dump();
     EXPECT_EQ(f.value("error", json::object()).value("api", ""), api.api) << f.dump();
+  }
+}
+
+TEST_P(FaultsE2e, RetriesAsTheStandardModeThenReportsUnknownOnlyWhereTheAnswerWasNeeded) {
+  expect_standard_retries_and_unknown_only_where_needed(*GetParam().api, *GetParam().fault);
+}
+
+// With the default --timeout a hung call is given up after three attempts of 10 s, and what waits
+// for its answer still runs: the caller's and the task role's simulations (which a hang under
+// --timeout 4 leaves no time for) are evaluated as when the call fails at once.
+TEST(FaultsDefaultTimeout, AHungCallIsGivenUpAfterThreeAttemptsAndTheRestStillRuns) {
+  const ApiCase& clusters = *std::ranges::find(api_cases(), "ecs:DescribeClusters", &ApiCase::api);
+  expect_standard_retries_and_unknown_only_where_needed(clusters, kHangDefaultTimeout);
+  const Outcome& got = Runs::get().outcome(case_name(clusters, kHangDefaultTimeout));
+  const auto after = findings(got.report);
+  for (const auto& id : clusters.after_deadline) {
+    ASSERT_TRUE(after.contains(id)) << id;
+    EXPECT_NE(after.at(id)["status"], "unknown") << after.at(id).dump();
   }
 }
 

@@ -1,9 +1,11 @@
 // How many AWS requests a check of one task costs, per scenario, from --debug's closing line
 // "debug: N requests in M sequential rounds": nothing is fetched twice, the iam.* checks'
 // simulations are merged into one call per principal and context, and the requests that do not
-// depend on each other overlap: at most 4 sequential rounds for a task (3 on Fargate), except on
-// EC2 without a task role, where DescribeTasks, DescribeContainerInstances, DescribeInstances,
-// GetInstanceProfile and the role's simulation each need the answer of the one before (5).
+// depend on each other overlap: at most 4 sequential rounds for a task (3 on Fargate). On EC2
+// without a task role, DescribeTasks, DescribeContainerInstances, DescribeInstances and
+// GetInstanceProfile each need the answer of the one before; the instance role's simulation goes
+// out with GetInstanceProfile for the role named like the profile, and waits for the profile's
+// answer (a fifth round, one more call) only when the names differ.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -13,6 +15,7 @@
 #include <string>
 
 #include "support/emulator.h"
+#include "support/report.h"
 #include "support/tool_run.h"
 
 namespace eec {
@@ -78,6 +81,25 @@ TEST_P(RequestCountE2e, EachDescribeOnceAndAPinnedTotal) {
       << result.err;
   EXPECT_GE(counts.rounds, 1);
   EXPECT_LE(counts.rounds, counts.requests);
+
+  // Whatever was simulated early or guessed, the report judges the task's real role.
+  const auto report = nlohmann::json::parse(result.out, nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << result.out;
+  const auto findings = support::findings_by_key(report);
+  for (const auto& [key, f] : findings) {
+    EXPECT_NE(f["status"], "unknown") << key << " " << f.dump();
+  }
+  if (const auto profile = summary->value("instanceProfile", nlohmann::json());
+      profile.is_object()) {
+    // The instance role of an EC2 task without a task role: a warning that names it.
+    const std::string role = profile["roleArn"];
+    ASSERT_TRUE(findings.contains("task.role"));
+    EXPECT_EQ(findings.at("task.role")["status"], "warn") << findings.at("task.role").dump();
+    EXPECT_NE(findings.at("task.role").dump().find(role), std::string::npos)
+        << findings.at("task.role").dump();
+    ASSERT_TRUE(findings.contains("iam.task-role.ssmmessages"));
+    EXPECT_EQ(findings.at("iam.task-role.ssmmessages")["status"], "ok");
+  }
 }
 
 // Rounds are measured from wall-clock intervals, so a loaded machine can make two calls that were
@@ -104,7 +126,14 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, RequestCountE2e,
                          ::testing::Values(CountCase{"healthy-fargate", 8, 2, 4},
                                            CountCase{"broken-fargate", 10, 3, 4},
                                            CountCase{"shared-vpc", 10, 3, 4},
-                                           CountCase{"ec2-old-agent", 11, 2, 5}),
+                                           // Profile and role named alike: the simulation
+                                           // guessed from the profile's name goes out with
+                                           // iam:GetInstanceProfile and is the one used.
+                                           CountCase{"ec2-old-agent", 11, 2, 4},
+                                           // Names that differ: the guess is wasted (one more
+                                           // call) and the role's simulation waits for the
+                                           // profile's answer.
+                                           CountCase{"ec2-generated-profile", 12, 3, 5}),
                          [](const ::testing::TestParamInfo<CountCase>& param_info) {
                            std::string name = param_info.param.scenario;
                            for (char& c : name) {

@@ -422,24 +422,40 @@ def broken_fargate(s: Seeder) -> dict[str, Any]:
 def ec2_old_agent(s: Seeder) -> dict[str, Any]:
     """EC2 launch type on a container instance whose agent is 1.40.0; bridge networking, so
     the subnet and VPC come from the instance's ecs.subnet-id / ecs.vpc-id attributes; no task
-    role, only the instance profile's role (profile path /ecs/instances/)."""
+    role, only the instance profile's role. Profile and role share name and path (here
+    /ecs/instances/), as the console's ecsInstanceRole does."""
+    return _ec2_task(s, role_suffix="ecsInstanceRole", profile_suffix="ecsInstanceRole",
+                     path="/ecs/instances/", agent_version="1.40.0")
+
+
+def ec2_generated_profile(s: Seeder) -> dict[str, Any]:
+    """As ec2-old-agent with a current agent (1.87.0), but the instance profile and its role
+    are named as CloudFormation names them, each with a different generated suffix, so the
+    profile's name does not tell its role's."""
+    return _ec2_task(s, role_suffix="InstanceRole-1KX9Q2ZB7", profile_suffix="InstanceProfile-8HJ3WD",
+                     path="/", agent_version="1.87.0")
+
+
+def _ec2_task(
+    s: Seeder, *, role_suffix: str, profile_suffix: str, path: str, agent_version: str
+) -> dict[str, Any]:
     network = s.network()
     s.cluster()
     ec2, iam = s.client("ec2"), s.client("iam")
     instance_role = s.role(
-        "instance-role", "ec2.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS)), path="/ecs/"
+        role_suffix, "ec2.amazonaws.com", policy(allow(SSMMESSAGES_ACTIONS)), path=path
     )
-    profile_name = s.name("instance-profile")
-    profile = iam.create_instance_profile(
-        InstanceProfileName=profile_name, Path="/ecs/instances/"
-    )["InstanceProfile"]
+    profile_name = s.name(profile_suffix)
+    profile = iam.create_instance_profile(InstanceProfileName=profile_name, Path=path)[
+        "InstanceProfile"
+    ]
     iam.add_role_to_instance_profile(
         InstanceProfileName=profile_name, RoleName=instance_role["name"]
     )
     s.out["instanceProfile"] = {
         "name": profile_name,
         "arn": profile["Arn"],
-        "path": "/ecs/instances/",
+        "path": path,
         "roleArn": instance_role["arn"],
     }
     instance = ec2.run_instances(
@@ -450,7 +466,6 @@ def ec2_old_agent(s: Seeder) -> dict[str, Any]:
         SubnetId=network["subnetId"],
         IamInstanceProfile={"Arn": profile["Arn"]},
     )["Instances"][0]
-    agent_version = "1.40.0"
     ecs = s.client("ecs")
     container_instance = ecs.register_container_instance(
         cluster=s.out["cluster"]["name"],
@@ -817,6 +832,7 @@ SCENARIOS: dict[str, Callable[[Seeder], dict[str, Any]]] = {
     "healthy-fargate": healthy_fargate,
     "broken-fargate": broken_fargate,
     "ec2-old-agent": ec2_old_agent,
+    "ec2-generated-profile": ec2_generated_profile,
     "shared-vpc": shared_vpc,
     # scenarios_test.cpp
     "readonly-mounts": readonly_mounts,

@@ -29,6 +29,20 @@ TEST(RequestLog, OverlappingRequestsCountAsOneRound) {
   EXPECT_EQ(log.sequential_rounds(), 3u);
 }
 
+TEST(RequestLog, OnlyTheChainThatEndedLastCounts) {
+  RequestLog log;
+  // A: 0-10 -> B: 11-40 -> C: 41-50 is the critical path. D: 11-15 -> E: 16-20 -> F: 21-25 is a
+  // quicker chain that finished long before C, whose four non-overlapping exchanges (A D E F)
+  // are not rounds the run waited for.
+  add(log, 0, 10);
+  add(log, 11, 40);
+  add(log, 41, 50);
+  add(log, 11, 15);
+  add(log, 16, 20);
+  add(log, 21, 25);
+  EXPECT_EQ(log.sequential_rounds(), 3u);
+}
+
 TEST(RequestLog, EntriesKeepNoSecretFromTheUrl) {
   RequestLog log;
   add(log, 0, 1);

@@ -94,5 +94,20 @@ TEST(JsonRenderer, ControlCharactersAreEscapedNotWrittenRaw) {
   EXPECT_EQ(doc["targets"][0]["checks"][0]["container"], hostile);
 }
 
+// The invisible bidirectional controls ("Trojan Source") as the text report escapes them: a
+// container name must not display as another through `--output json | jq` either.
+TEST(JsonRenderer, BidirectionalControlsAreEscapedAsInTheTextReport) {
+  auto report = testing::sample_report();
+  const std::string hostile = "web\xe2\x80\xaegol.exe \xd8\x9c \xe2\x81\xa6x\xe2\x81\xa9 \xc3\xa9";
+  report.targets[0].checks[0].container = hostile;
+
+  const std::string out = render_json(report);
+
+  EXPECT_EQ(out.find("\xe2\x80\xae"), std::string::npos);
+  EXPECT_NE(out.find(R"(web\u202egol.exe \u061c \u2066x\u2069 )"), std::string::npos) << out;
+  EXPECT_NE(out.find("\xc3\xa9"), std::string::npos);  // other characters stay as they are
+  EXPECT_EQ(json::parse(out)["targets"][0]["checks"][0]["container"], hostile);
+}
+
 }  // namespace
 }  // namespace eec::render
