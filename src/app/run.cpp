@@ -74,9 +74,9 @@ int run(int argc, char** argv) {
   std::function<void(std::string_view)> debug;
   if (options.debug) debug = [](std::string_view line) { std::cerr << debug_line(line); };
   aws::StsClient sts(http, clock, env, debug, &deadline);
-  aws::SsoPortalClient sso(http, env);
+  aws::SsoPortalClient sso(http, clock, env, debug, &deadline);
   const CheckerSeams seams{
-      {env, clock, files, http, processes, prompter, sts, sso, debug}, debug, &deadline};
+      {env, clock, files, http, processes, prompter, sts, sso, debug, &deadline}, debug, &deadline};
 
   const CheckerOutcome outcome = run_checker(options, seams, EEC_VERSION);
   if (options.output == OutputFormat::json) {

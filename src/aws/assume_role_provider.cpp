@@ -148,8 +148,10 @@ class AssumeRoleResolver {
                           ? from_container(chain_)
                           : from_instance_metadata(chain_, chain_.request.profile.name);
     if (!outcome || *outcome) return outcome;
+    const std::string why = chain_.why_nothing != nullptr ? *chain_.why_nothing : std::string();
     return fail("No credentials found in credential_source " + source +
-                " referenced in profile \"" + profile + "\".");
+                " referenced in profile \"" + profile + "\"" +
+                (why.empty() ? std::string() : " (" + why + ")") + ".");
   }
 
   Outcome from_source_profile(const std::string& source) {
@@ -186,8 +188,8 @@ class AssumeRoleResolver {
     }
     auto credentials = chain_.seams.sts.assume_role(source, chain_.request.region, request);
     if (!credentials) {
-      return with_context(credentials.error(),
-                          "sts AssumeRole " + key.role_arn + " (profile \"" + profile + "\")");
+      return call_failed(credentials.error(),
+                         "sts AssumeRole " + key.role_arn + " (profile \"" + profile + "\")");
     }
     chain_.debug("credentials: assume-role: assumed " + key.role_arn + " for profile \"" + profile +
                  "\" as session " + request.role_session_name + ", access key " +

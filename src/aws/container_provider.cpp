@@ -2,7 +2,8 @@
 // AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (on http://169.254.170.2) or _FULL_URI, with the
 // Authorization header from AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE or _TOKEN. As botocore: a plain
 // http URL must point at a loopback address or one of the container hosts; three attempts, two
-// seconds each, one second apart.
+// seconds each, one second apart, but none that the run's deadline (--timeout) would cut short
+// before it starts.
 #include <arpa/inet.h>
 
 #include <array>
@@ -15,6 +16,7 @@ namespace eec::aws::detail {
 namespace {
 
 constexpr int kAttempts = 3;
+constexpr std::chrono::seconds kPause{1};
 
 struct UrlParts {
   std::string scheme;
@@ -119,8 +121,20 @@ Outcome from_container(const Chain& chain) {
 
   std::string last_problem;
   core::ErrorKind last_kind = core::ErrorKind::network;
+  int attempts = 0;
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
-    if (attempt > 1) chain.seams.clock.sleep_for(std::chrono::seconds(1));
+    if (attempt > 1) {
+      // No pause and no attempt that the run's deadline would cut short before it could start.
+      const core::Deadline* deadline = chain.seams.deadline;
+      if (deadline != nullptr && deadline->remaining() <= kPause) {
+        if (last_problem.find(deadline->describe()) == std::string::npos) {
+          last_problem += "; no time left to retry within " + deadline->describe();
+        }
+        break;
+      }
+      chain.seams.clock.sleep_for(kPause);
+    }
+    attempts = attempt;
     auto response = chain.seams.http.send(request);
     if (!response) {
       last_kind = response.error().kind;
@@ -152,8 +166,8 @@ Outcome from_container(const Chain& chain) {
     chain.debug("credentials: container: " + url + " gave access key " + credentials.access_key_id);
     return found(ResolvedCredentials{std::move(credentials), "container", {}});
   }
-  return fail(last_kind, url + " did not give credentials after " + std::to_string(kAttempts) +
-                             " attempts: " + last_problem);
+  return fail(last_kind, url + " did not give credentials after " + std::to_string(attempts) +
+                             (attempts == 1 ? " attempt: " : " attempts: ") + last_problem);
 }
 
 }  // namespace eec::aws::detail

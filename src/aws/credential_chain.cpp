@@ -10,6 +10,18 @@ std::unexpected<core::Error> with_context(core::Error base, std::string_view con
   return std::unexpected(std::move(base));
 }
 
+std::unexpected<core::Error> call_failed(core::Error base, std::string_view context) {
+  // A 2xx status says nothing about what went wrong (an unreadable answer); a message AWS did not
+  // give is made from the status already ("HTTP 500 with an empty body").
+  std::string status;
+  if (base.http_status >= 300) status = "HTTP " + std::to_string(base.http_status);
+  if (!status.empty() && base.message.starts_with(status)) status.clear();
+  std::string head = base.code;
+  if (!status.empty()) head += head.empty() ? status : " (" + status + ")";
+  if (!head.empty()) base.message = base.message.empty() ? head : head + ": " + base.message;
+  return with_context(std::move(base), context);
+}
+
 std::string where(const Setting& setting) {
   return setting.file + ", line " + std::to_string(setting.line);
 }
@@ -83,7 +95,7 @@ core::Result<ResolvedCredentials> apply_mfa_session(const Chain& chain, Resolved
   auto session = chain.seams.sts.get_session_token(base.credentials, chain.request.region,
                                                    SessionTokenRequest{serial, *code, {}});
   if (!session) {
-    return detail::with_context(session.error(), "sts GetSessionToken with MFA device " + serial);
+    return detail::call_failed(session.error(), "sts GetSessionToken with MFA device " + serial);
   }
   chain.debug("credentials: MFA session from sts:GetSessionToken, access key " +
               session->access_key_id);
@@ -98,7 +110,8 @@ core::Result<ResolvedCredentials> resolve_credentials(const CredentialSeams& sea
   CredentialRequest effective = request;
   if (effective.profile.name.empty())
     effective.profile.name = "default";  // botocore: `or 'default'`
-  Chain chain{seams, config, effective};
+  std::string why_nothing;
+  Chain chain{seams, config, effective, true, &why_nothing};
   auto outcome = run_chain(chain);
   if (!outcome) return std::unexpected(outcome.error());
   if (!*outcome) {
@@ -107,8 +120,9 @@ core::Result<ResolvedCredentials> resolve_credentials(const CredentialSeams& sea
         "Unable to locate credentials: none in the environment, in profile \"" +
             request.profile.name + "\" of " + config.files.config_file + " or " +
             config.files.credentials_file +
-            ", from a container credentials endpoint or from EC2 instance metadata. Run `aws "
-            "configure` or `aws sso login`, or set AWS_PROFILE.");
+            ", from a container credentials endpoint or from EC2 instance metadata" +
+            (why_nothing.empty() ? "" : " (" + why_nothing + ")") +
+            ". Run `aws configure` or `aws sso login`, or set AWS_PROFILE.");
   }
   ResolvedCredentials credentials = std::move(**outcome);
   chain.debug(

@@ -34,6 +34,7 @@
 #include "aws/sso_api.h"
 #include "aws/sts_api.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/environment.h"
 #include "core/error.h"
 #include "net/http.h"
@@ -63,6 +64,9 @@ struct CredentialSeams {
   StsApi& sts;
   SsoApi& sso;
   std::function<void(std::string_view)> debug;  // --debug lines; may be empty
+  // The run's deadline (--timeout), borrowed, may be null. `http` bounds each request by it
+  // already; providers that wait between attempts of their own make no attempt after it.
+  const core::Deadline* deadline = nullptr;
 };
 
 struct CredentialRequest {

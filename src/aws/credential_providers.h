@@ -22,6 +22,10 @@ struct Chain {
   // False inside a source_profile chain: the CLI caches web identity and SSO answers of the main
   // chain only (assume-role answers everywhere).
   bool main_chain = true;
+  // Why a source that was tried found nothing though it was there to ask (instance metadata that
+  // answered badly or not at all), for the message when no source has credentials. Owned by
+  // resolve_credentials(); may be null.
+  std::string* why_nothing = nullptr;
 
   void debug(std::string_view line) const {
     if (seams.debug) seams.debug(line);
@@ -36,6 +40,9 @@ struct Chain {
 }
 // The error `base` with `context: ` put before its message.
 [[nodiscard]] std::unexpected<core::Error> with_context(core::Error base, std::string_view context);
+// The same for the error of a failed AWS call, whose message then also names the AWS error code and
+// the HTTP status when there are any: "CONTEXT: Throttling (HTTP 400): Rate exceeded".
+[[nodiscard]] std::unexpected<core::Error> call_failed(core::Error base, std::string_view context);
 [[nodiscard]] std::string where(const Setting& setting);  // "FILE, line N"
 
 [[nodiscard]] Outcome from_environment(const Chain& chain);

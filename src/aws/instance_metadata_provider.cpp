@@ -3,7 +3,8 @@
 // role name from latest/meta-data/iam/security-credentials/ and the role's credentials. Off with
 // AWS_EC2_METADATA_DISABLED=true. One attempt of one second per request by default
 // (metadata_service_timeout, metadata_service_num_attempts), so a laptop is never held up long.
-// Every failure here means "no credentials from this source", never an error.
+// Every failure here means "no credentials from this source", never an error, as in botocore; what
+// went wrong goes to --debug and into the chain's message when no source has credentials.
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -56,11 +57,23 @@ struct Imds {
 
 enum class TokenOutcome { token, fall_back, stop };
 
-TokenOutcome fetch_token(const Imds& imds, std::string& token) {
+// What a request got instead of an answer: the transport's error, or the HTTP status.
+std::string problem_of(const core::Result<net::HttpResponse>& response) {
+  if (!response) return response.error().message;
+  return "HTTP " + std::to_string(response->status);
+}
+
+std::string after_attempts(std::string problem, int attempts) {
+  if (attempts > 1) problem += " (after " + std::to_string(attempts) + " attempts)";
+  return problem;
+}
+
+TokenOutcome fetch_token(const Imds& imds, std::string& token, std::string& problem) {
   net::HttpRequest req = imds.request("PUT", "latest/api/token");
   req.headers.emplace_back("x-aws-ec2-metadata-token-ttl-seconds", "21600");
   for (int i = 0; i < imds.attempts; ++i) {
     auto response = imds.chain.seams.http.send(req);
+    problem = problem_of(response);
     if (!response) {
       if (response.error().kind == core::ErrorKind::timeout) return TokenOutcome::fall_back;
       continue;
@@ -74,20 +87,41 @@ TokenOutcome fetch_token(const Imds& imds, std::string& token) {
     }
     if (response->status == 400) return TokenOutcome::stop;
   }
+  problem = after_attempts(problem, imds.attempts);
   return TokenOutcome::fall_back;
 }
 
-std::optional<std::string> get(const Imds& imds, std::string_view path, const std::string& token,
-                               bool want_json) {
+// The body of a GET, or why there is none (the last attempt's problem).
+core::Result<std::string> get(const Imds& imds, std::string_view path, const std::string& token,
+                              bool want_json) {
   net::HttpRequest req = imds.request("GET", path);
   if (!token.empty()) req.headers.emplace_back("x-aws-ec2-metadata-token", token);
+  std::string problem;
   for (int i = 0; i < imds.attempts; ++i) {
     auto response = imds.chain.seams.http.send(req);
-    if (!response || response->status != 200 || response->body.empty()) continue;
-    if (want_json && !nlohmann::json::accept(response->body)) continue;
+    if (!response || response->status != 200) {
+      problem = problem_of(response);
+      continue;
+    }
+    if (response->body.empty()) {
+      problem = "the answer is empty";
+      continue;
+    }
+    if (want_json && !nlohmann::json::accept(response->body)) {
+      problem = "the answer is not JSON";
+      continue;
+    }
     return response->body;
   }
-  return std::nullopt;
+  return core::make_error(core::ErrorKind::network, after_attempts(problem, imds.attempts));
+}
+
+// No credentials from instance metadata, and why, for --debug and for the chain's message when no
+// provider has any (see Chain::why_nothing).
+Outcome nothing(const Chain& chain, const std::string& why) {
+  chain.debug("credentials: instance-metadata: " + why);
+  if (chain.why_nothing != nullptr) *chain.why_nothing = why;
+  return not_found();
 }
 
 }  // namespace
@@ -121,29 +155,28 @@ Outcome from_instance_metadata(const Chain& chain, const std::string& profile) {
                    1)};
 
   std::string token;
-  TokenOutcome outcome = fetch_token(imds, token);
+  std::string token_problem;
+  TokenOutcome outcome = fetch_token(imds, token, token_problem);
   if (outcome == TokenOutcome::stop) {
-    chain.debug("credentials: instance-metadata: " + base + " rejected the token request");
-    return not_found();
+    return nothing(chain, base + " rejected the IMDSv2 token request (" + token_problem + ")");
   }
   if (outcome == TokenOutcome::fall_back && v1_disabled) {
-    chain.debug("credentials: instance-metadata: no IMDSv2 token and IMDSv1 is disabled");
-    return not_found();
+    return nothing(chain, base + " gave no IMDSv2 token (" + token_problem +
+                              ") and IMDSv1 is disabled (AWS_EC2_METADATA_V1_DISABLED or "
+                              "ec2_metadata_v1_disabled)");
   }
   constexpr std::string_view kPath = "latest/meta-data/iam/security-credentials/";
   auto role = get(imds, kPath, token, false);
-  if (!role) {
-    chain.debug("credentials: instance-metadata: no role at " + imds.url(kPath));
-    return not_found();
-  }
+  if (!role) return nothing(chain, base + " gave no role name: " + role.error().message);
   auto body = get(imds, std::string(kPath) + *role, token, true);
-  if (!body) return not_found();
+  if (!body) {
+    return nothing(chain,
+                   base + " gave no credentials for role " + *role + ": " + body.error().message);
+  }
   auto json = nlohmann::json::parse(*body, nullptr, /*allow_exceptions=*/false);
   for (const char* key : {"AccessKeyId", "SecretAccessKey", "Token", "Expiration"}) {
     if (!json.is_object() || !json.contains(key) || !json[key].is_string()) {
-      chain.debug("credentials: instance-metadata: the answer for role " + *role + " has no " +
-                  key);
-      return not_found();
+      return nothing(chain, "the answer of " + base + " for role " + *role + " has no " + key);
     }
   }
   Credentials credentials{json["AccessKeyId"].get<std::string>(),

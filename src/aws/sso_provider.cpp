@@ -120,8 +120,9 @@ Outcome from_sso(const Chain& chain, const std::string& profile) {
                                                    "\" has expired or is otherwise invalid; " +
                                                    login_advice(profile));
     }
-    return with_context(credentials.error(), "sso GetRoleCredentials " + params.role_name +
-                                                 " in account " + params.account_id);
+    return call_failed(credentials.error(), "sso GetRoleCredentials of role " + params.role_name +
+                                                " in account " + params.account_id +
+                                                " (profile \"" + profile + "\")");
   }
   chain.debug("credentials: sso: role " + params.role_name + " in account " + params.account_id +
               " with the token cached at " + path + ", access key " + credentials->access_key_id);

@@ -75,8 +75,8 @@ Outcome from_web_identity(const Chain& chain, const std::string& profile, bool d
   }
   auto credentials = chain.seams.sts.assume_role_with_web_identity(chain.request.region, params);
   if (!credentials) {
-    return with_context(credentials.error(), "sts AssumeRoleWithWebIdentity " + params.role_arn +
-                                                 " (token file " + path + ")");
+    return call_failed(credentials.error(), "sts AssumeRoleWithWebIdentity " + params.role_arn +
+                                                " (token file " + path + ")");
   }
   chain.debug("credentials: web-identity: assumed " + params.role_arn + " with the token in " +
               path + ", access key " + credentials->access_key_id);

@@ -206,7 +206,39 @@ TEST(AssumeRoleErrors, StsRejectionKeepsItsKindAndCode) {
   EXPECT_EQ(resolved.error().kind, core::ErrorKind::auth);
   EXPECT_EQ(resolved.error().code, "AccessDenied");
   EXPECT_EQ(resolved.error().message,
-            "sts AssumeRole arn:aws:iam::1:role/A (profile \"a\"): not authorized to assume");
+            "sts AssumeRole arn:aws:iam::1:role/A (profile \"a\"): AccessDenied: not authorized "
+            "to assume");
+}
+
+// The message says why the call failed: the AWS code and HTTP status when there is an answer,
+// the transport's words when there is none, and no status for an unreadable 2xx answer.
+TEST(AssumeRoleErrors, FailedCallNamesTheCodeAndStatus) {
+  auto message_for = [](core::Error error) {
+    ChainRig rig;
+    rig.config_text = "[profile a]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = base\n";
+    rig.credentials_text = kBase;
+    rig.sts.fail_with = std::move(error);
+    auto resolved = rig.resolve("a");
+    EXPECT_FALSE(resolved.has_value());
+    return resolved ? std::string() : resolved.error().message;
+  };
+  const std::string context = "sts AssumeRole arn:aws:iam::1:role/A (profile \"a\"): ";
+  EXPECT_EQ(message_for({core::ErrorKind::throttled, "Rate exceeded (after 3 attempts)", "sts",
+                         "Throttling", "req-1", 400}),
+            context + "Throttling (HTTP 400): Rate exceeded (after 3 attempts)");
+  EXPECT_EQ(message_for({core::ErrorKind::server, "HTTP 502 with an empty body (after 3 attempts)",
+                         "sts", "", "", 502}),
+            context + "HTTP 502 with an empty body (after 3 attempts)");
+  EXPECT_EQ(message_for({core::ErrorKind::network,
+                         "POST https://sts.us-east-1.amazonaws.com: no response (Connection reset "
+                         "by peer) (after 3 attempts)",
+                         "sts", "", "", 0}),
+            context +
+                "POST https://sts.us-east-1.amazonaws.com: no response (Connection reset by peer) "
+                "(after 3 attempts)");
+  EXPECT_EQ(message_for({core::ErrorKind::parse, "unreadable XML response: no element", "sts", "",
+                         "", 200}),
+            context + "unreadable XML response: no element");
 }
 
 }  // namespace

@@ -114,7 +114,8 @@ TEST_F(CredentialHttpTest, SsoPortalOverLoopback) {
   });
   core::MapEnvironment env;
   env.set("AWS_ENDPOINT_URL_SSO", server->url("/"));
-  SsoPortalClient client(transport_, env);
+  core::SystemClock clock;
+  SsoPortalClient client(transport_, clock, env);
   auto credentials = client.get_role_credentials({"eu-west-1", "tok", "111122223333", "Dev"});
   ASSERT_TRUE(credentials.has_value()) << credentials.error().message;
   EXPECT_EQ(credentials->access_key_id, "ASIAPORTAL");

@@ -100,8 +100,8 @@ TEST(MfaSessionErrors, RejectedCodeNamesTheDevice) {
                                         "code.",
                                         "AccessDenied");
   EXPECT_EQ(rig.resolve().error().message,
-            "sts GetSessionToken with MFA device arn:aws:iam::1:mfa/me: MultiFactorAuthentication "
-            "failed with invalid MFA one time pass code.");
+            "sts GetSessionToken with MFA device arn:aws:iam::1:mfa/me: AccessDenied: "
+            "MultiFactorAuthentication failed with invalid MFA one time pass code.");
 }
 
 }  // namespace

@@ -88,6 +88,24 @@ TEST(SsoErrors, PortalRejectionSaysToRunSsoLogin) {
             "sso login --profile dev`: Session token not found or invalid");
 }
 
+TEST(SsoErrors, PortalFailureNamesTheProfileRoleCodeAndStatus) {
+  ChainRig rig;
+  rig.config_text = kSessionConfig;
+  rig.files.add(kSessionCache, R"({"accessToken": "t", "expiresAt": "2025-06-01T20:00:00Z"})");
+  rig.sso.fail_with = core::Error{core::ErrorKind::throttled,
+                                  "Too many requests (after 3 attempts)",
+                                  "sso",
+                                  "TooManyRequestsException",
+                                  {},
+                                  429};
+  auto resolved = rig.resolve("dev");
+  ASSERT_FALSE(resolved.has_value());
+  EXPECT_EQ(resolved.error().kind, core::ErrorKind::throttled);
+  EXPECT_EQ(resolved.error().message,
+            "sso GetRoleCredentials of role Developer in account 111111111111 (profile \"dev\"): "
+            "TooManyRequestsException (HTTP 429): Too many requests (after 3 attempts)");
+}
+
 TEST(SsoErrors, ConfigurationProblems) {
   ChainRig rig;
   rig.config_text = "[profile dev]\nsso_session = nope\nsso_account_id = 1\nsso_role_name = R\n";

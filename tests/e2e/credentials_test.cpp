@@ -87,7 +87,7 @@ class CredentialsE2e : public support::EmulatorTest {
     auto config = load_shared_config(env_, files_);
     if (!config) return std::unexpected(config.error());
     StsClient sts(transport_, clock_, env_);
-    SsoPortalClient sso(transport_, env_);
+    SsoPortalClient sso(transport_, clock_, env_);
     TerminalPrompter no_terminal("/nonexistent/tty");
     CredentialSeams seams{env_,       clock_,     files_,
                           transport_, processes_, prompter != nullptr ? *prompter : no_terminal,

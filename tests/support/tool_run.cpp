@@ -1,16 +1,20 @@
 #include "support/tool_run.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cerrno>
 
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "support/child_process.h"
 
@@ -93,11 +97,38 @@ core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string&
     ::execve(c_argv[0], c_argv.data(), c_env.data());
     ::_exit(127);
   }
+  // The guard against a hung binary: kills it once kill_after has passed without an exit.
+  std::mutex mutex;
+  std::condition_variable exited;
+  bool done = false;
+  bool killed = false;
+  std::thread guard;
+  if (options.kill_after.count() > 0) {
+    guard = std::thread([&] {
+      std::unique_lock lock(mutex);
+      if (!exited.wait_for(lock, options.kill_after, [&] { return done; })) {
+        killed = ::kill(pid, SIGKILL) == 0;
+      }
+    });
+  }
+  // Waits for the exit without reaping, so that the guard can never signal a recycled pid.
+  siginfo_t info{};
+  while (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
+  }
+  if (guard.joinable()) {
+    {
+      std::lock_guard lock(mutex);
+      done = true;
+    }
+    exited.notify_one();
+    guard.join();
+  }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   ToolRun run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.killed = killed;
   run.out = slurp(out_path);
   run.err = slurp(err_path);
   std::filesystem::remove_all(dir);

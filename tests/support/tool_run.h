@@ -6,6 +6,7 @@
 // and removes it; calls may run from several threads at once.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -17,7 +18,8 @@
 namespace eec::support {
 
 struct ToolRun {
-  int exit_code = -1;  // -1 when the binary did not exit normally (a signal)
+  int exit_code = -1;   // -1 when the binary did not exit normally (a signal)
+  bool killed = false;  // ToolOptions::kill_after ran out and the binary was killed
   std::string out;
   std::string err;
 };
@@ -40,6 +42,10 @@ struct ToolOptions {
   // Set after the defaults (an empty value is set as empty); `unset` removes a variable.
   std::map<std::string, std::string> env;
   std::vector<std::string> unset;
+  // A guard for tests of hangs: SIGKILL the binary if it has not exited after this long (the run
+  // then has `killed` set and exit_code -1). Zero: wait as long as it takes. Not a measurement:
+  // give it a wide margin over the --timeout of the run.
+  std::chrono::milliseconds kill_after{0};
 };
 
 // Runs EEC_BINARY with `--endpoint-url endpoint` + args (no --endpoint-url when `endpoint` is
