@@ -151,13 +151,37 @@ core::Finding credentials(const model::LocalFacts& local) {
   const model::CredentialFacts* creds = local.credentials.value();
   if (creds == nullptr) {
     std::string why = "no credentials found";
-    if (const auto* unavailable = local.credentials.unavailable();
-        unavailable != nullptr && !unavailable->error.message.empty()) {
-      why = unavailable->error.message;
-    }
-    set(f, Status::fail, why,
+    std::string fix =
         "configure credentials: `aws configure`, `aws sso login --profile NAME`, or set "
-        "AWS_PROFILE to a profile that has them");
+        "AWS_PROFILE to a profile that has them";
+    if (const auto* unavailable = local.credentials.unavailable(); unavailable != nullptr) {
+      if (!unavailable->error.message.empty()) why = unavailable->error.message;
+      // A source that did not answer usably says nothing about the configuration.
+      switch (unavailable->error.kind) {
+        case core::ErrorKind::network:
+        case core::ErrorKind::timeout:
+          fix =
+              "the connection to the credential source named above failed or timed out: check the "
+              "network and proxy settings, then run the check again (with a larger --timeout if "
+              "the source is slow)";
+          break;
+        case core::ErrorKind::throttled:
+        case core::ErrorKind::server:
+          fix =
+              "the credential source named above answered with a temporary error: run the check "
+              "again in a moment";
+          break;
+        case core::ErrorKind::parse:
+          fix =
+              "the credential source named above answered with something that is not credentials: "
+              "check the endpoint it was reached at (a proxy or a wrong endpoint setting in "
+              "between?), then run the check again";
+          break;
+        default:
+          break;
+      }
+    }
+    set(f, Status::fail, why, fix);
     return f;
   }
   if (!creds->provider.empty()) f.evidence["provider"] = creds->provider;

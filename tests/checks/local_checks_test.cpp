@@ -147,6 +147,33 @@ TEST(LocalCredentials, ExpiredOrMissingIsFail) {
   EXPECT_FALSE(none.error.has_value());
 }
 
+// Throttled, 5xx, unreachable or too slow: not a configuration problem, so the fix does not say
+// `aws configure`.
+TEST(LocalCredentials, ATransientFailureOfTheSourceIsNotTreatedAsMissingConfiguration) {
+  auto local = healthy_local();
+  const std::pair<core::ErrorKind, std::string> cases[] = {
+      {core::ErrorKind::throttled, "temporary error"},
+      {core::ErrorKind::server, "temporary error"},
+      {core::ErrorKind::network, "failed or timed out"},
+      {core::ErrorKind::parse, "not credentials"},
+      {core::ErrorKind::timeout, "--timeout"},
+  };
+  for (const auto& [kind, fix] : cases) {
+    local.credentials = model::Unavailable{
+        "",
+        core::Error{kind, "sts AssumeRole (profile \"ops\"): Throttling (HTTP 400)", "", "", "", 0},
+        ""};
+    auto f = local_check(local, "local.credentials");
+    EXPECT_EQ(f.status, S::fail);
+    EXPECT_TRUE(contains(f.detail, "profile \"ops\"")) << f.detail;
+    EXPECT_TRUE(contains(f.fix, fix)) << f.fix;
+    EXPECT_FALSE(contains(f.fix, "aws configure")) << f.fix;
+  }
+  local.credentials =
+      model::Unavailable{"", core::Error{core::ErrorKind::auth, "AccessDenied", "", "", "", 0}, ""};
+  EXPECT_TRUE(contains(local_check(local, "local.credentials").fix, "aws configure"));
+}
+
 TEST(LocalCaller, MappedAssumedRoleIsOkAndNamesThePrincipal) {
   auto f = local_check(healthy_local(), "local.caller");
   EXPECT_EQ(f.status, S::ok);

@@ -155,6 +155,9 @@ struct Case {
   bool imds_v1 = false;
   // Text the local.credentials detail must not contain.
   std::vector<std::string> not_in_reason;
+  // Text its fix must contain (failing cases): a source that did not answer usably is not
+  // missing configuration.
+  std::string fix;
 };
 
 ServerResponse sso_error(int status, const std::string& code, const std::string& message) {
@@ -184,12 +187,14 @@ const std::vector<Case>& cases() {
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 3}},
        .reason = {role, ops, "Throttling (HTTP 400): Rate exceeded", "after 3 attempts"},
-       .fault = "throttle"},
+       .fault = "throttle",
+       .fix = "temporary error"},
       {.name = "assume_role_http500",
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 3}},
        .reason = {role, ops, "InternalFailure (HTTP 500)", "after 3 attempts"},
-       .fault = "internal-error"},
+       .fault = "internal-error",
+       .fix = "temporary error"},
       {.name = "assume_role_http503",
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 3}},
@@ -199,7 +204,8 @@ const std::vector<Case>& cases() {
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 3}},
        .reason = {role, ops, "Connection reset by peer", "after 3 attempts"},
-       .fault = "reset"},
+       .fault = "reset",
+       .fix = "failed or timed out"},
       {.name = "assume_role_truncated_body",
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 3}},
@@ -210,12 +216,14 @@ const std::vector<Case>& cases() {
        .requests = {{"AssumeRole", 1}},
        .reason = {role, ops, "timed out", "(--timeout 5 s) was reached"},
        .deadline = true,
-       .fault = "hang"},
+       .fault = "hang",
+       .fix = "failed or timed out"},
       {.name = "assume_role_not_xml",
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 1}},
        .reason = {role, ops, "unreadable XML response"},
-       .fault = "malformed"},
+       .fault = "malformed",
+       .fix = "not credentials"},
       {.name = "assume_role_empty_200",
        .source = Source::assume_role,
        .requests = {{"AssumeRole", 1}},
@@ -235,7 +243,8 @@ const std::vector<Case>& cases() {
        .reason = {sso, dev, "TooManyRequestsException (HTTP 429): Too many requests",
                   "after 3 attempts"},
        .local = on("GetRoleCredentials",
-                   sso_error(429, "TooManyRequestsException", "Too many requests"))},
+                   sso_error(429, "TooManyRequestsException", "Too many requests")),
+       .fix = "temporary error"},
       {.name = "sso_http500",
        .source = Source::sso,
        .requests = {{"GetRoleCredentials", 3}},
@@ -300,7 +309,8 @@ const std::vector<Case>& cases() {
        .reason = {container, "after 2 attempts", "timed out", "(--timeout 5 s) was reached"},
        .deadline = true,
        .local = on("credentials", hang()),
-       .not_in_reason = {"has passed"}},
+       .not_in_reason = {"has passed"},
+       .fix = "failed or timed out"},
       {.name = "container_not_json",
        .source = Source::container,
        .requests = {{"credentials", 3}},
@@ -695,6 +705,8 @@ TEST_P(CredentialFaultsE2e, BoundedRetriedAndExplainedWithoutSecrets) {
   ::testing::Test::RecordProperty("exit_code", std::to_string(got.run.exit_code));
   ::testing::Test::RecordProperty(
       "detail", credentials.is_object() ? credentials.value("detail", "") : std::string());
+  ::testing::Test::RecordProperty(
+      "fix", credentials.is_object() ? credentials.value("fix", "") : std::string());
 
   // It exited by itself, not by a signal, and printed its report.
   EXPECT_FALSE(got.run.killed) << "still running " << kHungGuard.count() << " s after its start";
@@ -738,6 +750,11 @@ TEST_P(CredentialFaultsE2e, BoundedRetriedAndExplainedWithoutSecrets) {
   for (const auto& part : c.reason) EXPECT_NE(detail.find(part), std::string::npos) << detail;
   for (const auto& part : c.not_in_reason)
     EXPECT_EQ(detail.find(part), std::string::npos) << detail;
+  const std::string fix = credentials.value("fix", "");
+  if (!c.fix.empty()) {
+    EXPECT_NE(fix.find(c.fix), std::string::npos) << fix;
+    EXPECT_EQ(fix.find("aws configure"), std::string::npos) << fix;
+  }
   // Nothing else could be checked.
   for (const auto& [key, status] : statuses(got.report)) {
     if (key.starts_with("local.")) continue;
