@@ -98,7 +98,8 @@ core::Result<net::HttpResponse> AwsClient::send(Service service, std::string_vie
   if (!endpoint) return std::unexpected(tag(std::move(endpoint.error()), service, nullptr));
   // Fetched once per call: a source that cannot give credentials will not do better a moment
   // later, and its own refresh logic lives behind this call.
-  auto credentials = credentials_.credentials();
+  core::Result<Credentials> credentials = Credentials{};
+  if (options_.sign) credentials = credentials_.credentials();
   if (!credentials) return std::unexpected(std::move(credentials.error()));
 
   net::HttpRequest request = build(request_url(endpoint->url));
@@ -129,10 +130,12 @@ core::Result<net::HttpResponse> AwsClient::attempt(Service service, std::string_
                                                    const net::HttpRequest& unsigned_request,
                                                    int number) {
   net::HttpRequest request = unsigned_request;
-  auto signed_ok =
-      sign_request(request, credentials,
-                   SigningScope{endpoint.signing_region, endpoint.signing_name}, clock_.now());
-  if (!signed_ok) return std::unexpected(tag(std::move(signed_ok.error()), service, nullptr));
+  if (options_.sign) {
+    auto signed_ok =
+        sign_request(request, credentials,
+                     SigningScope{endpoint.signing_region, endpoint.signing_name}, clock_.now());
+    if (!signed_ok) return std::unexpected(tag(std::move(signed_ok.error()), service, nullptr));
+  }
 
   const auto start = clock_.now();
   auto response = transport_.send(request);

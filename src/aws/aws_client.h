@@ -56,6 +56,9 @@ struct AwsClientOptions {
   // The run's deadline: no retry backoff reaches past it (see retry.h). Borrowed, may be null.
   // Bounding each request's own timeouts is the transport's job (net::DeadlineTransport).
   const core::Deadline* deadline = nullptr;
+  // false: requests go unsigned and no credentials are asked for, as botocore sends
+  // sts:AssumeRoleWithWebIdentity (the token in the request is the authentication).
+  bool sign = true;
 };
 
 class AwsClient {

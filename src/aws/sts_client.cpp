@@ -85,32 +85,23 @@ core::Result<Credentials> StsClient::get_session_token(const Credentials& caller
 
 core::Result<Credentials> StsClient::assume_role_with_web_identity(
     std::string_view region, const WebIdentityRequest& request) {
-  constexpr std::string_view kAction = "AssumeRoleWithWebIdentity";
-  auto endpoint = resolve_endpoint(Service::sts, sts_region(region), EndpointOverrides{}, env_);
-  if (!endpoint) return std::unexpected(endpoint.error());
-  std::string url = endpoint->url;
-  if (!url.ends_with('/')) url += '/';
+  // Unsigned: the token is the authentication, and STS rejects a signature it cannot verify.
+  // Retried in the standard mode like the other STS calls (botocore does the same).
+  StaticCredentialsSource none(Credentials{});
+  AwsClientOptions options;
+  options.region = sts_region(region);
+  options.debug = debug_;
+  options.deadline = deadline_;
+  options.sign = false;
+  AwsClient client(transport_, none, clock_, env_, std::move(options));
   QueryParams params;
   params.add("RoleArn", request.role_arn)
       .add("RoleSessionName", request.role_session_name)
       .add("WebIdentityToken", request.web_identity_token);
-  // Unsigned: the token is the authentication, and STS rejects a signature it cannot verify.
-  auto response = transport_.send(build_form_request(url, kAction, kStsApiVersion, params));
-  if (!response) {
-    core::Error error = response.error();
-    error.service = "sts";
-    return std::unexpected(std::move(error));
-  }
-  if (response->status < 200 || response->status >= 300) {
-    return std::unexpected(parse_error_response("sts", *response));
-  }
-  auto document = parse_query_response(response->body, kAction);
-  if (!document) {
-    core::Error error = document.error();
-    error.service = "sts";
-    return std::unexpected(std::move(error));
-  }
-  return read_credentials(*document, kAction);
+  auto document =
+      client.call_query(Service::sts, "AssumeRoleWithWebIdentity", kStsApiVersion, params);
+  if (!document) return std::unexpected(document.error());
+  return read_credentials(*document, "AssumeRoleWithWebIdentity");
 }
 
 }  // namespace eec::aws

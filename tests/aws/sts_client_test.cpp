@@ -80,6 +80,34 @@ TEST(StsClient, WebIdentityIsUnsigned) {
             "3Arole%2FPod&RoleSessionName=s&WebIdentityToken=eyJ.a.b");
 }
 
+// As botocore: the unsigned call is retried in the standard mode like the signed ones.
+TEST(StsClient, WebIdentityIsRetriedWhenThrottledAndStaysUnsigned) {
+  StsRig rig;
+  const std::string throttled =
+      "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded"
+      "</Message></Error><RequestId>r</RequestId></ErrorResponse>";
+  rig.http.add("POST", kEndpoint, 400, throttled);
+  rig.http.add("POST", kEndpoint, 200, credentials_xml("AssumeRoleWithWebIdentity"));
+  StsClient sts(rig.http, rig.clock, rig.env);
+  auto credentials =
+      sts.assume_role_with_web_identity("us-west-2", {"arn:aws:iam::1:role/Pod", "s", "eyJ.a.b"});
+  ASSERT_TRUE(credentials.has_value()) << credentials.error().message;
+  ASSERT_EQ(rig.http.requests.size(), 2u);
+  for (const auto& sent : rig.http.requests) {
+    EXPECT_FALSE(net::find_header(sent.headers, "Authorization").has_value());
+  }
+
+  StsRig forever;
+  forever.http.add("POST", kEndpoint, 400, throttled);
+  StsClient again(forever.http, forever.clock, forever.env);
+  auto failed =
+      again.assume_role_with_web_identity("us-west-2", {"arn:aws:iam::1:role/Pod", "s", "eyJ.a.b"});
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().kind, core::ErrorKind::throttled);
+  EXPECT_EQ(failed.error().code, "Throttling");
+  EXPECT_EQ(forever.http.requests.size(), 3u);
+}
+
 TEST(StsClient, RejectionIsAnAuthErrorTaggedSts) {
   StsRig rig;
   rig.http.add("POST", kEndpoint, 403,
