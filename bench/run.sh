@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the release binary against the emulator: per demo scenario, N runs (default 5) of one
 # task check, with wall time, CPU time (user+sys) and peak RSS from /usr/bin/time, and the request
-# count and sequential rounds from --debug's closing line. Prints a Markdown table on stdout.
+# count and sequential rounds from --debug's closing lines. Prints a Markdown table on stdout, then
+# the critical paths seen per scenario.
 #
 #   bench/run.sh [N]
 #
@@ -68,6 +69,7 @@ one_run() {
   summary=$(grep -Eo '[0-9]+ requests in [0-9]+ sequential rounds' "$work/err" | tail -1 || true)
   [[ -n $summary ]] || summary="? requests in ? sequential rounds"
   echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}') $rss ${summary%% *} $(echo "$summary" | awk '{print $4}')" >>"$work/rows"
+  grep -o 'critical path: .*' "$work/err" | sed 's/^critical path: //' >>"$work/paths-$scenario" || true
 }
 
 echo "| scenario | runs | wall median (min-max) s | CPU user+sys median s | peak RSS MiB | requests | sequential rounds | wall median, no aws on PATH s |"
@@ -92,6 +94,17 @@ for scenario in "${scenarios[@]}"; do
   cpu=$(cut -d' ' -f2 "$rows" | median)
   rss=$(cut -d' ' -f3 "$rows" | sort -g | tail -1 | awk '{printf "%.1f", $1/1024}')
   requests=$(cut -d' ' -f4 "$rows" | sort -u | paste -sd/)
-  rounds=$(cut -d' ' -f5 "$rows" | sort -u | paste -sd/)
+  # The usual count, then every count seen with how many runs saw it: "3 (3×4, 4×1)".
+  rounds=$(cut -d' ' -f5 "$rows" | sort -g | uniq -c | sort -k1,1nr -k2,2g |
+    awk '{all = all (NR > 1 ? ", " : "") $2 "×" $1; if (NR == 1) top = $2} END {print top " (" all ")"}')
   echo "| $scenario | $runs | $wall ($wmin-$wmax) | $cpu | $rss | $requests | $rounds | $noaws |"
+done
+
+echo
+echo "Critical paths (--debug's \"critical path\" line; how many of the $((2 * runs)) runs):"
+echo
+for scenario in "${scenarios[@]}"; do
+  sort "$work/paths-$scenario" | uniq -c | sort -rn | while read -r count path; do
+    echo "- $scenario ($count): $path"
+  done
 done

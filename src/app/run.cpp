@@ -89,8 +89,17 @@ int run(int argc, char** argv) {
   }
   std::cout.flush();
   if (options.debug) {
-    std::cerr << "debug: " << requests.size() << " requests in " << requests.sequential_rounds()
+    const auto path = requests.critical_path();
+    std::cerr << "debug: " << requests.size() << " requests in " << path.size()
               << " sequential rounds\n";
+    if (!path.empty()) {
+      std::string chain;
+      for (const auto& entry : path) {
+        chain += (chain.empty() ? "" : " -> ") +
+                 (entry.operation.empty() ? entry.method : entry.operation);
+      }
+      std::cerr << "debug: critical path: " << chain << "\n";
+    }
   }
   return outcome.exit_code;
 }

@@ -34,8 +34,10 @@ class RequestLog final : public RequestObserver {
  public:
   struct Entry {
     std::string method;
-    std::string url;                       // redacted
-    std::string target;                    // X-Amz-Target, empty when absent
+    std::string url;     // redacted
+    std::string target;  // X-Amz-Target, empty when absent
+    // The API operation: X-Amz-Target's after its dot, else the form body's Action; may be empty.
+    std::string operation;
     int status = 0;                        // 0 when no response
     std::optional<core::ErrorKind> error;  // set when no response
     SteadyTime start;
@@ -53,6 +55,8 @@ class RequestLog final : public RequestObserver {
   // counted. Concurrent exchanges count once; a quick unrelated chain that happened to finish
   // early does not lengthen it, as it would the longest chain of non-overlapping exchanges.
   [[nodiscard]] std::size_t sequential_rounds() const;
+  // Those exchanges, first to last (--debug prints their operations).
+  [[nodiscard]] std::vector<Entry> critical_path() const;
 
  private:
   mutable std::mutex mutex_;
