@@ -437,16 +437,12 @@ class Runs {
 
  private:
   Runs() {
-    auto emulator = support::shared_emulator();
+    auto emulator = support::reset_shared_emulator();
     if (!emulator) {
       setup_error_ = emulator.error().describe();
       return;
     }
     emulator_ = *emulator;
-    if (auto reset = emulator_->reset(); !reset) {
-      setup_error_ = reset.error().describe();
-      return;
-    }
     auto summary = emulator_->seed("healthy-fargate");
     if (!summary) {
       setup_error_ = summary.error().describe();

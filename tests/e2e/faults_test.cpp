@@ -239,16 +239,12 @@ class Runs {
  private:
   Runs() {
     static const net::CurlGlobal curl_global;
-    auto emulator = support::shared_emulator();
+    auto emulator = support::reset_shared_emulator();
     if (!emulator) {
       setup_error_ = emulator.error().describe();
       return;
     }
     emulator_ = *emulator;
-    if (auto reset = emulator_->reset(); !reset) {
-      setup_error_ = reset.error().describe();
-      return;
-    }
     std::set<std::string> scenarios;
     for (const auto& api : api_cases()) scenarios.insert(api.scenario);
     for (const auto& scenario : scenarios) {

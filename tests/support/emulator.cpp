@@ -133,12 +133,17 @@ core::Result<Emulator*> shared_emulator() {
   return instance->get();
 }
 
-void EmulatorTest::SetUp() {
+core::Result<Emulator*> reset_shared_emulator() {
   auto shared = shared_emulator();
+  if (!shared) return shared;
+  if (auto reset = (*shared)->reset(); !reset) return std::unexpected(reset.error());
+  return shared;
+}
+
+void EmulatorTest::SetUp() {
+  auto shared = reset_shared_emulator();
   ASSERT_TRUE(shared) << shared.error().describe();
   emulator_ = *shared;
-  auto reset = emulator_->reset();
-  ASSERT_TRUE(reset) << reset.error().describe();
 }
 
 }  // namespace eec::support

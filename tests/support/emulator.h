@@ -70,6 +70,8 @@ class Emulator {
 
 // The emulator of this test program, started on first use and stopped when the program exits.
 [[nodiscard]] core::Result<Emulator*> shared_emulator();
+// The same, reset first (no scenario, no faults armed).
+[[nodiscard]] core::Result<Emulator*> reset_shared_emulator();
 
 // A fixture for e2e tests: the shared emulator, reset before each test.
 class EmulatorTest : public ::testing::Test {
