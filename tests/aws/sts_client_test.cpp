@@ -132,7 +132,8 @@ TEST(StsClient, AnswerWithoutCredentialsIsAParseError) {
   auto credentials =
       sts.assume_role({"AKIA", "s", "", {}}, "us-east-1", {"arn:aws:iam::1:role/A", "me"});
   ASSERT_FALSE(credentials.has_value());
-  EXPECT_EQ(credentials.error().message, "sts AssumeRole: the answer has no Credentials");
+  EXPECT_EQ(credentials.error().message, "sts AssumeRole: Credentials: missing");
+  EXPECT_EQ(credentials.error().kind, core::ErrorKind::parse);
 }
 
 }  // namespace
