@@ -26,9 +26,9 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
+// The caller (sso_provider.cpp) says which call, role and profile; the message says what is wrong.
 core::Error parse_failure(std::string message) {
-  return core::Error{
-      core::ErrorKind::parse, "sso GetRoleCredentials: " + std::move(message), "sso", {}, {}, 0};
+  return core::Error{core::ErrorKind::parse, std::move(message), "sso", {}, {}, 0};
 }
 
 }  // namespace

@@ -79,8 +79,8 @@ TEST(SsoPortalClient, IncompleteAnswerIsAParseError) {
   auto credentials = client.get_role_credentials(request());
   ASSERT_FALSE(credentials.has_value());
   EXPECT_EQ(credentials.error().kind, core::ErrorKind::parse);
-  EXPECT_EQ(credentials.error().message,
-            "sso GetRoleCredentials: roleCredentials has no sessionToken");
+  EXPECT_EQ(credentials.error().message, "roleCredentials has no sessionToken");
+  EXPECT_EQ(credentials.error().service, "sso");
 }
 
 net::HttpResponse portal_error(int status, const std::string& code) {
