@@ -8,6 +8,7 @@
 // answer (a fifth round, one more call) only when the names differ.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -81,6 +82,13 @@ TEST_P(RequestCountE2e, EachDescribeOnceAndAPinnedTotal) {
       << result.err;
   EXPECT_GE(counts.rounds, 1);
   EXPECT_LE(counts.rounds, counts.requests);
+  // --debug names the operations on the critical path, one per round, all of them traced.
+  ASSERT_EQ(static_cast<long>(counts.critical_path.size()), counts.rounds) << result.err;
+  for (const auto& operation : counts.critical_path) {
+    const bool seen = std::ranges::any_of(
+        ops, [&](const auto& op) { return op.first.ends_with(" " + operation); });
+    EXPECT_TRUE(seen) << operation << " is not a traced request:\n" << result.err;
+  }
 
   // Whatever was simulated early or guessed, the report judges the task's real role.
   const auto report = nlohmann::json::parse(result.out, nullptr, false);

@@ -143,6 +143,16 @@ RequestSummary request_summary(const std::string& err) {
     result.requests = std::stol(match[1]);
     result.rounds = std::stol(match[2]);
   }
+  static const std::regex path_line(R"(debug: critical path: ([^\n]*))");
+  if (std::regex_search(err, match, path_line)) {
+    const std::string path = match[1];
+    for (std::size_t start = 0; start <= path.size();) {
+      const std::size_t arrow = path.find(" -> ", start);
+      result.critical_path.push_back(path.substr(start, arrow - start));
+      if (arrow == std::string::npos) break;
+      start = arrow + 4;
+    }
+  }
   return result;
 }
 

@@ -59,6 +59,8 @@ struct ToolOptions {
 struct RequestSummary {
   long requests = -1;
   long rounds = -1;
+  // "debug: critical path: DescribeTasks -> DescribeTaskDefinition -> SimulatePrincipalPolicy"
+  std::vector<std::string> critical_path;
 };
 [[nodiscard]] RequestSummary request_summary(const std::string& err);
 
