@@ -19,16 +19,23 @@ core::Result<Credentials> credentials_of(core::Result<StsCredentials> parsed) {
 
 }  // namespace
 
-core::Result<Credentials> StsClient::assume_role(const Credentials& caller, std::string_view region,
-                                                 const AssumeRoleRequest& request) {
-  StaticCredentialsSource source(caller);
+core::Result<XmlDocument> StsClient::call(const Credentials* caller, std::string_view region,
+                                          std::string_view action, const QueryParams& params) {
+  StaticCredentialsSource source(caller != nullptr ? *caller : Credentials{});
   AwsClientOptions options;
   options.region = sts_region(region);
   options.debug = debug_;
   options.deadline = deadline_;
+  // Unsigned for web identity: the token is the authentication, and STS rejects a signature it
+  // cannot verify.
+  options.sign = caller != nullptr;
   AwsClient client(transport_, source, clock_, env_, std::move(options));
-  auto document =
-      client.call_query(Service::sts, "AssumeRole", kStsApiVersion, assume_role_input(request));
+  return client.call_query(Service::sts, action, kStsApiVersion, params);
+}
+
+core::Result<Credentials> StsClient::assume_role(const Credentials& caller, std::string_view region,
+                                                 const AssumeRoleRequest& request) {
+  auto document = call(&caller, region, "AssumeRole", assume_role_input(request));
   if (!document) return std::unexpected(document.error());
   return credentials_of(parse_assume_role_output(document->root()));
 }
@@ -36,31 +43,15 @@ core::Result<Credentials> StsClient::assume_role(const Credentials& caller, std:
 core::Result<Credentials> StsClient::get_session_token(const Credentials& caller,
                                                        std::string_view region,
                                                        const SessionTokenRequest& request) {
-  StaticCredentialsSource source(caller);
-  AwsClientOptions options;
-  options.region = sts_region(region);
-  options.debug = debug_;
-  options.deadline = deadline_;
-  AwsClient client(transport_, source, clock_, env_, std::move(options));
-  auto document = client.call_query(Service::sts, "GetSessionToken", kStsApiVersion,
-                                    get_session_token_input(request));
+  auto document = call(&caller, region, "GetSessionToken", get_session_token_input(request));
   if (!document) return std::unexpected(document.error());
   return credentials_of(parse_get_session_token_output(document->root()));
 }
 
 core::Result<Credentials> StsClient::assume_role_with_web_identity(
     std::string_view region, const WebIdentityRequest& request) {
-  // Unsigned: the token is the authentication, and STS rejects a signature it cannot verify.
-  // Retried in the standard mode like the other STS calls (botocore does the same).
-  StaticCredentialsSource none(Credentials{});
-  AwsClientOptions options;
-  options.region = sts_region(region);
-  options.debug = debug_;
-  options.deadline = deadline_;
-  options.sign = false;
-  AwsClient client(transport_, none, clock_, env_, std::move(options));
-  auto document = client.call_query(Service::sts, "AssumeRoleWithWebIdentity", kStsApiVersion,
-                                    assume_role_with_web_identity_input(request));
+  auto document = call(nullptr, region, "AssumeRoleWithWebIdentity",
+                       assume_role_with_web_identity_input(request));
   if (!document) return std::unexpected(document.error());
   return credentials_of(parse_assume_role_with_web_identity_output(document->root()));
 }

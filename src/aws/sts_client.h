@@ -1,6 +1,6 @@
 // StsApi over the real protocol stack: AssumeRole and GetSessionToken through AwsClient (signed
-// with the caller's credentials, retried in the standard mode), AssumeRoleWithWebIdentity as an
-// unsigned query-protocol POST, as botocore sends it. The endpoint is STS's for the region (the
+// with the caller's credentials), AssumeRoleWithWebIdentity unsigned, as botocore sends it; all
+// retried in the standard mode, read with sts_codec.h. The endpoint is STS's for the region (the
 // us-east-1 one when no region is configured) and honours AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL,
 // never --endpoint-url (which names the ECS endpoint only).
 //
@@ -12,7 +12,9 @@
 #include <functional>
 #include <string_view>
 
+#include "aws/query_params.h"
 #include "aws/sts_api.h"
+#include "aws/xml_document.h"
 #include "core/clock.h"
 #include "core/deadline.h"
 #include "core/environment.h"
@@ -42,6 +44,10 @@ class StsClient final : public StsApi {
       const SessionTokenRequest& request) override;
 
  private:
+  // One call: signed with `caller`, or unsigned when it is null.
+  [[nodiscard]] core::Result<XmlDocument> call(const Credentials* caller, std::string_view region,
+                                               std::string_view action, const QueryParams& params);
+
   net::HttpTransport& transport_;
   core::Clock& clock_;
   const core::Environment& env_;
