@@ -14,13 +14,13 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "net/curl_transport.h"
 #include "support/emulator.h"
 #include "support/terminal_run.h"
+#include "support/tool_run.h"
 #include "support/wiretap.h"
 
 namespace eec {
@@ -85,8 +85,8 @@ class HostileInputE2e : public support::EmulatorTest {
     for (const auto& [name, line] :
          {std::pair{"aws", "aws-cli/2.15.0 Python/3.11.6 Linux/6 exe/x86_64"},
           std::pair{"session-manager-plugin", "1.2.553.0"}}) {
-      std::ofstream(home_ / "bin" / name) << "#!/bin/sh\necho '" << line << "'\n";
-      fs::permissions(home_ / "bin" / name, fs::perms::owner_all);
+      support::write_executable(home_ / "bin" / name,
+                                std::string("#!/bin/sh\necho '") + line + "'\n");
     }
   }
   void TearDown() override { fs::remove_all(home_); }

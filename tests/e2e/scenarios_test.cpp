@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -199,9 +198,9 @@ TEST_F(ScenariosE2e, MissingAwsCliOrPluginFailsAndTheOtherChecksStillRun) {
   // AWS_CLI_BIN wins over the `aws` on PATH (a current v2 here).
   const fs::path old_cli =
       fs::temp_directory_path() / ("eec-scenarios-old-aws-" + std::to_string(::getpid()));
-  std::ofstream(old_cli) << "#!/bin/sh\necho 'aws-cli/1.18.69 Python/3.6.9 Linux/4.15 "
-                            "botocore/1.17.0' >&2\n";
-  fs::permissions(old_cli, fs::perms::owner_all);
+  support::write_executable(old_cli,
+                            "#!/bin/sh\necho 'aws-cli/1.18.69 Python/3.6.9 Linux/4.15 "
+                            "botocore/1.17.0' >&2\n");
   support::ToolOptions old_bin;
   old_bin.env["AWS_CLI_BIN"] = old_cli.string();
   report = check("main", {}, old_bin);

@@ -33,11 +33,23 @@ std::string slurp(const std::filesystem::path& path) {
 void write_script(const std::filesystem::path& path, const std::string& line, bool to_stderr) {
   std::string quoted;
   for (char c : line) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  std::ofstream(path) << "#!/bin/sh\necho '" << quoted << "'" << (to_stderr ? " >&2" : "") << "\n";
-  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  write_executable(path, "#!/bin/sh\necho '" + quoted + "'" + (to_stderr ? " >&2" : "") + "\n");
 }
 
 }  // namespace
+
+void write_executable(const std::filesystem::path& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0700);
+  if (fd < 0) return;  // the run that needs the script then reports it missing
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t wrote = ::write(fd, content.data() + done, content.size() - done);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) break;
+    done += static_cast<std::size_t>(wrote);
+  }
+  ::close(fd);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+}
 
 core::Result<ToolRun> run_tool(const nlohmann::json& summary, const std::string& endpoint,
                                const std::vector<std::string>& args, const ToolOptions& options) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -47,6 +48,11 @@ struct ToolOptions {
   // give it a wide margin over the --timeout of the run.
   std::chrono::milliseconds kill_after{0};
 };
+
+// Writes `content` to `path` as an executable (mode 0700), e.g. a fake `aws`. The file is opened
+// close-on-exec: a child that another thread forks meanwhile must not keep it open for writing,
+// or exec'ing the script later fails with ETXTBSY ("Text file busy"), as e2e_faults once saw.
+void write_executable(const std::filesystem::path& path, const std::string& content);
 
 // Runs EEC_BINARY with `--endpoint-url endpoint` + args (no --endpoint-url when `endpoint` is
 // empty), by default as the scenario summary's caller.
