@@ -83,12 +83,21 @@ class AwsClient {
   [[nodiscard]] core::Result<XmlDocument> call_ec2(std::string_view action,
                                                    const QueryParams& params);
 
+  // Any other protocol (the SSO portal's REST GET): `build` makes the request from the endpoint's
+  // URL (ending in '/'); it is sent with the client's User-Agent and timeouts, signed unless
+  // options().sign is false, and retried and traced like the calls above. A success is a 2xx
+  // response, returned as it came; anything else the Error parsed from it.
+  using RequestBuilder = std::function<net::HttpRequest(std::string url)>;
+  [[nodiscard]] core::Result<net::HttpResponse> call_http(Service service,
+                                                          std::string_view operation,
+                                                          const RequestBuilder& build) {
+    return send(service, operation, build);
+  }
+
   [[nodiscard]] const AwsClientOptions& options() const { return options_; }
   [[nodiscard]] int retry_quota_available() const { return quota_.available(); }
 
  private:
-  using RequestBuilder = std::function<net::HttpRequest(std::string url)>;
-
   // Resolves, builds, signs and sends with retries; a success is a 2xx response.
   core::Result<net::HttpResponse> send(Service service, std::string_view operation,
                                        const RequestBuilder& build);

@@ -1,11 +1,9 @@
 #include "aws/sso_portal_client.h"
 
 #include <nlohmann/json.hpp>
-#include <random>
 
-#include "aws/aws_error.h"
-#include "aws/endpoints.h"
-#include "aws/retry.h"
+#include "aws/aws_client.h"
+#include "aws/credentials_source.h"
 
 namespace eec::aws {
 namespace {
@@ -34,62 +32,25 @@ core::Error parse_failure(std::string message) {
 }  // namespace
 
 core::Result<Credentials> SsoPortalClient::get_role_credentials(const SsoRoleRequest& request) {
-  auto endpoint = resolve_endpoint(Service::sso, request.sso_region, EndpointOverrides{}, env_);
-  if (!endpoint) return std::unexpected(endpoint.error());
-  std::string base = endpoint->url;
-  while (base.ends_with('/')) base.pop_back();
-
-  net::HttpRequest http;
-  http.method = "GET";
-  http.url = base + "/federation/credentials?role_name=" + percent_encode(request.role_name) +
-             "&account_id=" + percent_encode(request.account_id);
-  http.headers.emplace_back("x-amz-sso_bearer_token", request.access_token);
-  http.headers.emplace_back("Accept", "application/json");
-
-  auto trace = [&](const std::string& line) {
-    if (debug_) debug_("aws sso GetRoleCredentials: " + line);
-  };
-  // One call per run: a quota of its own is as good as a shared one.
-  RetryQuota quota;
-  std::mt19937_64 random{std::random_device{}()};
-  Retrier retrier(
-      RetryOptions{}, quota, clock_,
-      [&random] { return std::uniform_real_distribution<double>(0.0, 1.0)(random); }, deadline_);
-  const int max_attempts = retrier.options().max_attempts;
-  auto response = retrier.run<net::HttpResponse>(
-      [&](int number) -> core::Result<net::HttpResponse> {
-        const auto start = clock_.now();
-        auto answer = transport_.send(http);
-        const auto took =
-            std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - start);
-        std::string line = "GET " + http.url + " attempt " + std::to_string(number) + "/" +
-                           std::to_string(max_attempts) + " -> ";
-        const std::string duration = " (" + std::to_string(took.count()) + " ms)";
-        if (!answer) {
-          trace(line + std::string(core::to_string(answer.error().kind)) + " error, no response" +
-                duration);
-          core::Error error = answer.error();
-          error.service = "sso";
-          return std::unexpected(std::move(error));
-        }
-        line += "HTTP " + std::to_string(answer->status);
-        if (answer->status >= 200 && answer->status < 300) {
-          trace(line + duration);
-          return answer;
-        }
-        core::Error error = parse_error_response("sso", *answer);
-        if (!error.request_id.empty()) line += " request-id " + error.request_id;
-        if (!error.code.empty()) line += " " + error.code;
-        trace(line + duration);
-        return std::unexpected(std::move(error));
-      },
-      [&](const RetryEvent& event) {
-        trace("attempt " + std::to_string(event.failed_attempt) + "/" +
-              std::to_string(event.max_attempts) + " failed (" +
-              (event.error->code.empty() ? std::string(core::to_string(event.error->kind))
-                                         : event.error->code) +
-              "), retrying in " + std::to_string(event.delay.count()) + " ms");
-      });
+  // Unsigned: the access token in its header is the authentication. One client per call, so the
+  // call has a retry quota of its own, as good as a shared one for one call per run.
+  StaticCredentialsSource none(Credentials{});
+  AwsClientOptions options;
+  options.region = request.sso_region;
+  options.debug = debug_;
+  options.deadline = deadline_;
+  options.sign = false;
+  AwsClient client(transport_, none, clock_, env_, std::move(options));
+  auto response = client.call_http(Service::sso, "GetRoleCredentials", [&](std::string url) {
+    while (url.ends_with('/')) url.pop_back();  // the path follows the endpoint's own
+    net::HttpRequest http;
+    http.method = "GET";
+    http.url = url + "/federation/credentials?role_name=" + percent_encode(request.role_name) +
+               "&account_id=" + percent_encode(request.account_id);
+    http.headers.emplace_back("x-amz-sso_bearer_token", request.access_token);
+    http.headers.emplace_back("Accept", "application/json");
+    return http;
+  });
   if (!response) return std::unexpected(std::move(response.error()));
   auto body = nlohmann::json::parse(response->body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object() || !body.contains("roleCredentials") ||

@@ -3,9 +3,10 @@
 // the access token in x-amz-sso_bearer_token, as botocore's sso client sends it. The endpoint
 // honours AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL like every other client.
 //
-// Failed attempts are retried in the standard mode (retry.h), as the AWS CLI v2's sso client
-// retries them: throttling (TooManyRequestsException, 429), 5xx and no response at all, at most 3
-// attempts, no retry whose backoff would reach the run's deadline.
+// The call goes through AwsClient (unsigned, AwsClient::call_http), so failed attempts are
+// retried in the standard mode (retry.h) and traced as every other call's, as the AWS CLI v2's
+// sso client retries them: throttling (TooManyRequestsException, 429), 5xx and no response at all,
+// at most 3 attempts, no retry whose backoff would reach the run's deadline.
 //
 // Contract: thread-safe (it keeps no state; the transport and clock are). An answer other than
 // 2xx is parsed into an Error tagged "sso" (UnauthorizedException, an expired or revoked token, is
